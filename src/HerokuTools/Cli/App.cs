@@ -1,0 +1,92 @@
+using System.CommandLine;
+using HerokuTools.Cli.Init;
+using HerokuTools.Common;
+
+namespace HerokuTools.Cli;
+
+/// <summary>Builds the command tree and runs one invocation; the only place errors are rendered.</summary>
+public static class App
+{
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, CliHost.FromProcess(), CancellationToken.None);
+
+    public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellation)
+    {
+        var globals = new GlobalOptions();
+        var root = BuildRoot(globals, host);
+        var parse = root.Parse(args);
+
+        var config = new InvocationConfiguration
+        {
+            Output = host.Out,
+            Error = host.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+
+        if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await host.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+            }
+
+            await host.Error.WriteLineAsync($"Run '{Name} {CommandPath(parse)} --help' for usage.".Replace("  ", " ", StringComparison.Ordinal)).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(config, cancellation).ConfigureAwait(false);
+        }
+        catch (ToolException e)
+        {
+            await host.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            await host.Error.WriteLineAsync("interrupted").ConfigureAwait(false);
+            return ExitCodes.Interrupted;
+        }
+    }
+
+    public const string Name = "heroku-tools";
+
+    internal static RootCommand BuildRoot(GlobalOptions globals, CliHost host)
+    {
+        var root = new RootCommand(
+            "An opinionated gitflow workflow for Heroku: code moves up dev -> uat -> live, data moves down anonymised, " +
+            "config lives in files.\n\n" + ExitCodes.HelpText);
+        globals.AddTo(root);
+
+        var context = new CommandContext(globals, host);
+        root.Subcommands.Add(InitCommand.Create(context));
+        return root;
+    }
+
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var r = parse.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            if (r.Command is not RootCommand)
+            {
+                names.Add(r.Command.Name);
+            }
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
+    }
+}
+
+/// <summary>What command builders need to wire an action: the global options and the host.</summary>
+internal sealed class CommandContext(GlobalOptions globals, CliHost host)
+{
+    public GlobalOptions Globals { get; } = globals;
+    public CliHost Host { get; } = host;
+
+    /// <summary>Sets <paramref name="command"/>'s action to <paramref name="run"/>, handing it an <see cref="Invocation"/>.</summary>
+    public void SetAction(Command command, Func<Invocation, Task<int>> run) =>
+        command.SetAction((parse, cancellation) =>
+            run(new Invocation(Host, Globals.Read(parse, Host), parse, cancellation)));
+}

@@ -1,0 +1,1 @@
+return await HerokuTools.Cli.App.RunAsync(args);
