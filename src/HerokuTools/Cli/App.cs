@@ -58,6 +58,8 @@ public static class App
             "config lives in files.\n\n" + ExitCodes.HelpText);
         globals.AddTo(root);
 
+        root.SetAction(parse => new System.CommandLine.Help.HelpAction().Invoke(parse));
+
         var context = new CommandContext(globals, host);
         root.Subcommands.Add(InitCommand.Create(context));
         return root;
