@@ -1,0 +1,110 @@
+using System.Globalization;
+using HerokuTools.Common;
+
+namespace HerokuTools.Git;
+
+/// <summary>Reads a <see cref="Changeset"/> from a repository. The commit list and the file list are read in parallel.</summary>
+public sealed class ChangesetReader(IGit git)
+{
+    private const char FieldSeparator = '\u001f';
+
+    /// <summary>The changeset from <paramref name="baseCommit"/> (null: first deploy) to <paramref name="target"/>.</summary>
+    public async Task<Changeset> ReadAsync(string? baseCommit, string target, CancellationToken cancellation = default)
+    {
+        var targetSha = await ResolveAsync(target, cancellation) ?? throw new ToolException($"unknown revision '{target}'", ExitCodes.Usage);
+        if (baseCommit is not null && string.Equals(baseCommit, targetSha, StringComparison.OrdinalIgnoreCase))
+        {
+            return new Changeset(baseCommit, targetSha, [], []);
+        }
+
+        var commits = ReadCommitsAsync(baseCommit, targetSha, cancellation);
+        var files = baseCommit is null ? ReadAllFilesAsync(targetSha, cancellation) : ReadChangedFilesAsync(baseCommit, targetSha, cancellation);
+        await Task.WhenAll(commits, files);
+        return new Changeset(baseCommit, targetSha, await commits, await files);
+    }
+
+    /// <summary>The full sha of a revision, or null when it is not in the repository.</summary>
+    public async Task<string?> ResolveAsync(string revision, CancellationToken cancellation = default)
+    {
+        var r = await git.RunAsync(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"], null, cancellation);
+        return r.Success ? r.StandardOutput.Trim() : null;
+    }
+
+    /// <summary>Whether <paramref name="ancestor"/> is an ancestor of (or equal to) <paramref name="descendant"/>.</summary>
+    public async Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken cancellation = default)
+    {
+        var r = await git.RunAsync(["merge-base", "--is-ancestor", ancestor, descendant], null, cancellation);
+        return r.ExitCode == 0;
+    }
+
+    private async Task<IReadOnlyList<CommitInfo>> ReadCommitsAsync(string? baseCommit, string target, CancellationToken cancellation)
+    {
+        var range = baseCommit is null ? target : $"{baseCommit}..{target}";
+        var r = await Require(["log", "--no-merges", "--format=%H%x1f%an%x1f%aI%x1f%s", range, "--"], cancellation);
+        var commits = new List<CommitInfo>();
+        foreach (var line in r.StandardOutput.AsSpan().EnumerateLines())
+        {
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            var s = line.ToString();
+            var parts = s.Split(FieldSeparator, 4);
+            if (parts.Length == 4)
+            {
+                commits.Add(new CommitInfo(parts[0], parts[1], DateTimeOffset.Parse(parts[2], CultureInfo.InvariantCulture), parts[3]));
+            }
+        }
+
+        return commits;
+    }
+
+    private async Task<IReadOnlyList<FileChange>> ReadChangedFilesAsync(string baseCommit, string target, CancellationToken cancellation)
+    {
+        // -z: paths verbatim (no quoting of unusual names); -M: renames as one change with both paths.
+        var r = await Require(["diff", "--name-status", "-z", "-M", "--no-ext-diff", baseCommit, target, "--"], cancellation);
+        return ParseNameStatus(r.StandardOutput);
+    }
+
+    private async Task<IReadOnlyList<FileChange>> ReadAllFilesAsync(string target, CancellationToken cancellation)
+    {
+        var r = await Require(["ls-tree", "-r", "-z", "--name-only", "--full-tree", target], cancellation);
+        return r.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries).Select(p => new FileChange('A', p)).ToList();
+    }
+
+    internal static IReadOnlyList<FileChange> ParseNameStatus(string output)
+    {
+        var fields = output.Split('\0');
+        var changes = new List<FileChange>();
+        for (var i = 0; i + 1 < fields.Length;)
+        {
+            var status = fields[i];
+            if (status.Length == 0)
+            {
+                i++;
+                continue;
+            }
+
+            var letter = status[0];
+            if (letter is 'R' or 'C' && i + 2 < fields.Length)
+            {
+                changes.Add(new FileChange(letter, fields[i + 2], fields[i + 1]));
+                i += 3;
+            }
+            else
+            {
+                changes.Add(new FileChange(letter, fields[i + 1]));
+                i += 2;
+            }
+        }
+
+        return changes;
+    }
+
+    private async Task<GitResult> Require(IReadOnlyList<string> args, CancellationToken cancellation)
+    {
+        var r = await git.RunAsync(args, null, cancellation);
+        return r.Success ? r : throw new ToolException($"git {args[0]} failed: {r.FirstErrorLine}");
+    }
+}
