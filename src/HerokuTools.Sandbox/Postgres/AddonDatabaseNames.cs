@@ -6,9 +6,9 @@ namespace HerokuTools.Sandbox.Postgres;
 /// <summary>
 /// The database and role names of an add-on, derived from its name so that dropping finds them again:
 /// <c>d_NAME</c> and <c>u_NAME</c> (the prefixes keep clear of <c>postgres</c>, <c>template1</c> and the reserved
-/// <c>pg_</c> roles). NAME keeps lower-case letters, digits, '_' and '-'; anything else becomes '_', and then (or when
-/// the name is too long for PostgreSQL's 63-byte identifiers) a hash of the full name is appended so distinct add-ons
-/// never share a database.
+/// <c>pg_</c> roles). NAME is the add-on name in lower case, letters, digits, '_' and '-' kept and anything else
+/// made '_'. When that changed the name, or it is too long for PostgreSQL's 63-byte identifiers, a hash of the full
+/// name is appended so that distinct add-ons never share a database.
 /// </summary>
 internal sealed record AddonDatabaseNames(string Database, string Role)
 {
@@ -18,7 +18,7 @@ internal sealed record AddonDatabaseNames(string Database, string Role)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(addonName);
         var builder = new StringBuilder(addonName.Length);
-        foreach (var c in addonName)
+        foreach (var c in addonName.ToLowerInvariant())
         {
             builder.Append(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-' ? c : '_');
         }

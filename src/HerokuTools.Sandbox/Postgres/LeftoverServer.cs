@@ -23,7 +23,7 @@ internal static class LeftoverServer
         {
             var stop = await account.RunAsync(
                 binaries.PgCtl, ["stop", "-D", layout.PgData, "-m", "fast", "-w", "-t", "30"],
-                layout.Root, cancellation, TimeSpan.FromSeconds(45));
+                "/", cancellation, TimeSpan.FromSeconds(45));
             if (stop.Succeeded)
             {
                 return;
@@ -40,6 +40,11 @@ internal static class LeftoverServer
             }
         }
     }
+
+    /// <summary>Whether the postmaster named in the cluster's postmaster.pid is alive (a server that died leaves the
+    /// file behind).</summary>
+    public static bool IsRunning(ClusterLayout layout) =>
+        File.Exists(layout.PidFile) && ReadPid(layout.PidFile) is { } pid && IsServerProcessIn(pid, layout.PgData);
 
     private static int? ReadPid(string pidFile)
     {

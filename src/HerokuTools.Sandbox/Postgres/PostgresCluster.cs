@@ -125,10 +125,10 @@ public sealed class PostgresCluster : IAsyncDisposable
 
             await AdminDataSource.DisposeAsync();
             var stop = await PgCtlStopAsync("fast", cancellation);
-            if (!stop.Succeeded && File.Exists(_layout.PidFile))
+            if (!stop.Succeeded && LeftoverServer.IsRunning(_layout))
             {
                 stop = await PgCtlStopAsync("immediate", cancellation);
-                if (!stop.Succeeded && File.Exists(_layout.PidFile))
+                if (!stop.Succeeded && LeftoverServer.IsRunning(_layout))
                 {
                     throw new PostgresClusterException(
                         $"Could not stop the sandbox's PostgreSQL server in {_layout.PgData}: {stop.Output.Trim()}");
@@ -153,13 +153,23 @@ public sealed class PostgresCluster : IAsyncDisposable
     private Task<CommandResult> PgCtlStopAsync(string mode, CancellationToken cancellation) =>
         _account.RunAsync(
             _binaries.PgCtl, ["stop", "-D", _layout.PgData, "-m", mode, "-w", "-t", "30"],
-            _layout.Root, cancellation, TimeSpan.FromSeconds(45));
+            "/", cancellation, TimeSpan.FromSeconds(45));
 
+    /// <summary>The safety net for an owner that forgot to dispose: the process is ending, so no exceptions.</summary>
     private void StopOnExit(object? sender, EventArgs e)
     {
-        if (_running)
+        if (!_running || !LeftoverServer.IsRunning(_layout))
+        {
+            return;
+        }
+
+        try
         {
             PgCtlStopAsync("fast", CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception failure) when (failure is PostgresClusterException or IOException or InvalidOperationException)
+        {
+            // Nothing left to report to at exit; the next start cleans up a server still running.
         }
     }
 
@@ -205,7 +215,7 @@ public sealed class PostgresCluster : IAsyncDisposable
                 "--pgdata", layout.PgData, "--username", Superuser, "--pwfile", layout.PasswordFile,
                 "--auth", "scram-sha-256", "--encoding", "UTF8", "--no-locale", "--no-sync",
             ],
-            layout.Root,
+            "/",
             cancellation,
             TimeSpan.FromMinutes(3));
         if (!initDb.Succeeded)
@@ -244,7 +254,7 @@ public sealed class PostgresCluster : IAsyncDisposable
             var start = await account.RunAsync(
                 binaries.PgCtl,
                 ["start", "-D", layout.PgData, "-l", layout.LogFile, "-w", "-t", "60", "-s"],
-                layout.Root,
+                "/",
                 cancellation,
                 TimeSpan.FromSeconds(90));
             if (start.Succeeded)
