@@ -74,11 +74,9 @@ public sealed class PostgresCluster : IAsyncDisposable
         File.SetUnixFileMode(layout.Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         await account.GiveAsync([layout.Root], cancellation);
 
-        var created = false;
         if (!layout.IsInitialised)
         {
             await InitialiseAsync(layout, account, binaries, cancellation);
-            created = true;
         }
 
         await LeftoverServer.ClearAsync(layout, account, binaries, cancellation);
@@ -88,11 +86,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         var cluster = new PostgresCluster(layout, account, binaries, port, password);
         try
         {
-            if (created)
-            {
-                await cluster.CloseDefaultDatabaseAsync(cancellation);
-            }
-
+            await cluster.CloseDefaultDatabaseAsync(cancellation);
             return cluster;
         }
         catch
@@ -102,8 +96,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>An Npgsql connection string to this server.</summary>
-    public string ConnectionString(string user, string password, string database) => new NpgsqlConnectionStringBuilder
+    private string ConnectionString(string user, string password, string database) => new NpgsqlConnectionStringBuilder
     {
         Host = LoopbackHost,
         Port = Port,
@@ -173,7 +166,8 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>New databases get no CONNECT for PUBLIC from us; the default <c>postgres</c> database neither.</summary>
+    /// <summary>Add-on roles may connect to their own database only: the provisioner revokes PUBLIC's CONNECT on each
+    /// new database, this does it for the default one (idempotent, so on every start).</summary>
     private async Task CloseDefaultDatabaseAsync(CancellationToken cancellation)
     {
         await using var command = AdminDataSource.CreateCommand(
