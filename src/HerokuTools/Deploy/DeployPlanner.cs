@@ -1,0 +1,199 @@
+using HerokuTools.Common;
+using HerokuTools.Git;
+
+namespace HerokuTools.Deploy;
+
+/// <summary>The command-line choices that bend the plan (null: decide from config and changeset).</summary>
+public sealed record DeployOverrides
+{
+    public MaintenancePolicy? Maintenance { get; init; }
+    public bool? Migrate { get; init; }
+    public bool? Collectstatic { get; init; }
+    public bool Force { get; init; }
+    public string? Note { get; init; }
+}
+
+/// <summary>What the planner knows of the target app and the target commit.</summary>
+/// <param name="MaintenanceOn">Maintenance is already on (then the deploy neither switches it on nor off).</param>
+/// <param name="ReleasePhaseCommand">The <c>release:</c> process of the Procfile at the target commit, if any.</param>
+/// <param name="PromoteFrom">Deploy by promoting this environment's app's release instead of pushing.</param>
+/// <param name="PromoteFromApp">The app of <paramref name="PromoteFrom"/>.</param>
+public sealed record DeployTarget(
+    string Environment,
+    string App,
+    bool MaintenanceOn,
+    string? ReleasePhaseCommand,
+    string? PromoteFrom = null,
+    string? PromoteFromApp = null);
+
+/// <summary>Builds a <see cref="DeployPlan"/>. Pure: no I/O, same inputs give the same plan.</summary>
+public static class DeployPlanner
+{
+    public static DeployPlan Plan(
+        DeployTarget target,
+        string sourceRef,
+        Changeset changeset,
+        DeploySettings settings,
+        string? migrateCommand,
+        string? collectstaticCommand,
+        DeployOverrides overrides)
+    {
+        var notes = new List<string>();
+        if (changeset.IsEmpty)
+        {
+            return new DeployPlan(target.Environment, target.App, sourceRef, changeset, [], [], ["up to date: nothing to deploy"]);
+        }
+
+        if (changeset.IsFirstDeploy)
+        {
+            notes.Add("first deploy (no released commit to compare with): every file counts as changed");
+        }
+
+        var triggered = Triggered(changeset, settings);
+        var migrationFiles = triggered.Count(t => t.Step == StepKind.Migrate);
+        var staticFiles = triggered.Count(t => t.Step == StepKind.Collectstatic);
+
+        // Migrate: detection, unless the command line says otherwise; never twice when the release phase does it.
+        var (migrate, migrateReason) = Decide(overrides.Migrate, migrationFiles, "migration", "--migrate", "--no-migrate");
+        if (migrate && migrateCommand is null)
+        {
+            notes.Add("migrations changed but heroku-tools.yml has no commands.migrate: not run");
+            migrate = false;
+        }
+
+        if (migrate && ReleasePhaseRuns(target.ReleasePhaseCommand, migrateCommand!))
+        {
+            notes.Add($"migrations run in the release phase (Procfile release: {target.ReleasePhaseCommand}): not run again");
+            migrate = false;
+        }
+
+        var (collect, collectReason) = Decide(overrides.Collectstatic, staticFiles, "static file", "--collectstatic", "--no-collectstatic");
+        if (collect && collectstaticCommand is null)
+        {
+            notes.Add("static files changed but heroku-tools.yml has no commands.collectstatic: not run");
+            collect = false;
+        }
+
+        var policy = overrides.Maintenance ?? settings.Maintenance;
+        var maintenance = policy switch
+        {
+            MaintenancePolicy.Always => true,
+            MaintenancePolicy.Never => false,
+            _ => migrate,
+        };
+        var maintenanceReason = policy switch
+        {
+            MaintenancePolicy.Always => overrides.Maintenance is null ? "deploy.maintenance: always" : "--maintenance always",
+            MaintenancePolicy.Never => "",
+            _ => "migrations will run (maintenance: auto)",
+        };
+        if (maintenance && target.MaintenanceOn)
+        {
+            notes.Add("maintenance is already on: it is left as it is, on");
+            maintenance = false;
+        }
+
+        var steps = new List<DeployStep>();
+        if (maintenance)
+        {
+            steps.Add(new DeployStep(StepKind.MaintenanceOn, "maintenance on", maintenanceReason));
+        }
+
+        if (target.PromoteFrom is not null)
+        {
+            steps.Add(new DeployStep(StepKind.Promote, $"promote {target.PromoteFromApp} -> {target.App}",
+                $"{target.Environment} is deployed by promotion from {target.PromoteFrom}"));
+        }
+        else
+        {
+            var force = overrides.Force ? " (forced)" : changeset.IsFirstDeploy ? "" : $" (lease on {Short(changeset.Base!)})";
+            steps.Add(new DeployStep(StepKind.Push, $"push {sourceRef} ({Short(changeset.Target)}) to {target.App}{force}",
+                $"{changeset.Commits.Count} commit(s), {changeset.Files.Count} file(s) changed", sourceRef));
+        }
+
+        if (migrate)
+        {
+            steps.Add(new DeployStep(StepKind.Migrate, $"run: {migrateCommand}", migrateReason, migrateCommand));
+        }
+
+        if (collect)
+        {
+            steps.Add(new DeployStep(StepKind.Collectstatic, $"run: {collectstaticCommand}", collectReason, collectstaticCommand));
+        }
+
+        foreach (var command in settings.PostDeploy)
+        {
+            steps.Add(new DeployStep(StepKind.PostDeploy, $"run: {command}", "deploy.post_deploy", command));
+        }
+
+        if (maintenance)
+        {
+            var keep = settings.OnFailure == FailurePolicy.KeepMaintenance ? " (kept on if a migration fails: deploy.on_failure)" : " (on every path, failure included)";
+            steps.Add(new DeployStep(StepKind.MaintenanceOff, "maintenance off", "switched on above" + keep));
+        }
+
+        steps.Add(new DeployStep(StepKind.ReleaseNote, "write the release note", settings.ReleaseNotes));
+        if (settings.Tag.Length > 0)
+        {
+            steps.Add(new DeployStep(StepKind.Tag, $"tag {settings.Tag}", settings.PushTags ? "deploy.tag, pushed to origin" : "deploy.tag"));
+        }
+
+        steps.Add(new DeployStep(StepKind.Notify, "tell others", "deploy.notify"));
+
+        if (overrides.Note is not null)
+        {
+            notes.Add($"note: {overrides.Note}");
+        }
+
+        return new DeployPlan(target.Environment, target.App, sourceRef, changeset, triggered, steps, notes);
+    }
+
+    /// <summary>The changed files that match a trigger glob, first matching pattern per step.</summary>
+    public static IReadOnlyList<TriggeredFile> Triggered(Changeset changeset, DeploySettings settings)
+    {
+        var rules = settings.MigrateTriggers.Select(p => (StepKind.Migrate, new Glob(p)))
+            .Concat(settings.CollectstaticTriggers.Select(p => (StepKind.Collectstatic, new Glob(p))))
+            .ToList();
+        var result = new List<TriggeredFile>();
+        foreach (var file in changeset.Files)
+        {
+            foreach (var step in new[] { StepKind.Migrate, StepKind.Collectstatic })
+            {
+                var match = rules.Where(r => r.Item1 == step).Select(r => r.Item2).FirstOrDefault(g => file.Paths.Any(g.IsMatch));
+                if (match is not null)
+                {
+                    result.Add(new TriggeredFile(file.Path, step, match.Pattern));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether a Procfile release command already runs <paramref name="migrateCommand"/>.</summary>
+    public static bool ReleasePhaseRuns(string? releaseCommand, string migrateCommand)
+    {
+        if (string.IsNullOrWhiteSpace(releaseCommand))
+        {
+            return false;
+        }
+
+        static string Squash(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var release = Squash(releaseCommand);
+        var migrate = Squash(migrateCommand);
+        return release.Contains(migrate, StringComparison.Ordinal)
+            // "python manage.py migrate --noinput" in the Procfile still runs the configured "python manage.py migrate".
+            || (migrate.Split(' ') is { Length: > 0 } words && words.All(w => release.Split(' ').Contains(w)));
+    }
+
+    private static (bool Run, string Reason) Decide(bool? forced, int files, string what, string on, string off) =>
+        forced switch
+        {
+            true => (true, on),
+            false => (false, off),
+            null when files > 0 => (true, $"{files} {what}{(files == 1 ? "" : "s")} changed"),
+            _ => (false, ""),
+        };
+
+    private static string Short(string sha) => sha.Length > 7 ? sha[..7] : sha;
+}

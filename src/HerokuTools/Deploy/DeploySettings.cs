@@ -1,0 +1,40 @@
+namespace HerokuTools.Deploy;
+
+/// <summary>When the maintenance page is switched on during a deploy.</summary>
+public enum MaintenancePolicy
+{
+    /// <summary>On when migrations run.</summary>
+    Auto,
+    Always,
+    Never,
+}
+
+/// <summary>What happens to maintenance mode when a step after it was switched on fails.</summary>
+public enum FailurePolicy
+{
+    /// <summary>Switch it off again (the default): the previous release keeps serving.</summary>
+    MaintenanceOff,
+
+    /// <summary>Leave it on (e.g. a half-applied migration), and say so loudly.</summary>
+    KeepMaintenance,
+}
+
+/// <summary>The <c>deploy:</c> section of heroku-tools.yml, with its defaults.</summary>
+public sealed record DeploySettings
+{
+    public IReadOnlyList<string> MigrateTriggers { get; init; } = ["**/migrations/**"];
+    public IReadOnlyList<string> CollectstaticTriggers { get; init; } = ["**/static/**"];
+    public MaintenancePolicy Maintenance { get; init; } = MaintenancePolicy.Auto;
+    public FailurePolicy OnFailure { get; init; } = FailurePolicy.MaintenanceOff;
+    public IReadOnlyList<string> PostDeploy { get; init; } = [];
+
+    /// <summary>Where release notes go; {env} and {version} are replaced.</summary>
+    public string ReleaseNotes { get; init; } = "release-notes/{env}/v{version}.md";
+
+    /// <summary>The tag put on the deployed commit; {env} and {version} are replaced. Empty: no tag.</summary>
+    public string Tag { get; init; } = "deploy/{env}/v{version}";
+
+    public bool PushTags { get; init; }
+
+    public static DeploySettings Default { get; } = new();
+}
