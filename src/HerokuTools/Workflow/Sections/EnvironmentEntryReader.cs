@@ -2,8 +2,17 @@ using HerokuTools.Workflow.Yaml;
 
 namespace HerokuTools.Workflow.Sections;
 
-/// <summary>An environment as read, with the nodes later checks point at.</summary>
-internal sealed record EnvironmentEntry(WorkflowEnvironment Environment, SourceEntry Label, SourceEntry AppName, SourceEntry? PromoteFrom);
+/// <summary>A string value as read, with the entry that holds it (for pointing at it later).</summary>
+internal readonly record struct ReadText(string Value, SourceEntry Entry);
+
+/// <summary>
+/// One item of <c>environments:</c> as read. The parts that could be read are kept even when others could not,
+/// so list-wide checks (duplicates, promote_from) still see them; <see cref="Environment"/> is null unless all is well.
+/// </summary>
+internal sealed record EnvironmentEntry(ReadText? Label, ReadText? AppName, ReadText? PromoteFrom, WorkflowEnvironment? Environment)
+{
+    public static EnvironmentEntry Unreadable { get; } = new(null, null, null, null);
+}
 
 /// <summary>Reads one item of <c>environments:</c>: label, app_name, branch, protected, promote_from.</summary>
 internal static class EnvironmentEntryReader
@@ -18,13 +27,12 @@ internal static class EnvironmentEntryReader
 
     private static readonly string[] Required = [Label, AppName, Branch];
 
-    /// <summary>The environment, or null when it has problems (all of them reported).</summary>
-    public static EnvironmentEntry? Read(SourceNode item, WorkflowReadContext context)
+    public static EnvironmentEntry Read(SourceNode item, WorkflowReadContext context)
     {
         if (item is not SourceMapping mapping)
         {
             context.Error(item, $"an environment must be a mapping with {Label}, {AppName} and {Branch}, found {item.Kind}");
-            return null;
+            return EnvironmentEntry.Unreadable;
         }
 
         var keys = context.Keys(mapping, KnownKeys, "in an environment");
@@ -36,19 +44,14 @@ internal static class EnvironmentEntryReader
         var promoteFrom = Text(keys, PromoteFrom, context);
         var isProtected = keys.TryGetValue(Protected, out var p) ? context.Boolean(p) : false;
 
-        if (!complete || label is null || appName is null || branch is null || isProtected is null
-            || (keys.ContainsKey(PromoteFrom) && promoteFrom is null))
-        {
-            return null;
-        }
-
-        return new EnvironmentEntry(
-            new WorkflowEnvironment(label, appName, branch, isProtected.Value, promoteFrom),
-            keys[Label],
-            keys[AppName],
-            keys.GetValueOrDefault(PromoteFrom));
+        var ok = complete && label is not null && appName is not null && branch is not null && isProtected is not null
+            && (promoteFrom is not null || !keys.ContainsKey(PromoteFrom));
+        var environment = ok
+            ? new WorkflowEnvironment(label!.Value.Value, appName!.Value.Value, branch!.Value.Value, isProtected!.Value, promoteFrom?.Value)
+            : null;
+        return new EnvironmentEntry(label, appName, promoteFrom, environment);
     }
 
-    private static string? Text(IReadOnlyDictionary<string, SourceEntry> keys, string key, WorkflowReadContext context) =>
-        keys.TryGetValue(key, out var entry) ? context.String(entry) : null;
+    private static ReadText? Text(IReadOnlyDictionary<string, SourceEntry> keys, string key, WorkflowReadContext context) =>
+        keys.TryGetValue(key, out var entry) && context.String(entry) is { } value ? new ReadText(value, entry) : null;
 }

@@ -1,4 +1,3 @@
-using HerokuTools.Common;
 using HerokuTools.Workflow.Yaml;
 
 namespace HerokuTools.Workflow.Sections;
@@ -17,7 +16,7 @@ internal sealed class EnvironmentsSection : IWorkflowSection
 
     public void Read(SourceEntry section, WorkflowReadContext context, WorkflowDraft draft)
     {
-        if (section.Value is SourceScalar { IsNull: true } || section.Value is SourceSequence { Items.Count: 0 })
+        if (section.Value is SourceScalar { IsNull: true } or SourceSequence { Items.Count: 0 })
         {
             context.Error(section.Key, "'environments' is empty; list each app, top (e.g. live) first");
             return;
@@ -29,79 +28,59 @@ internal sealed class EnvironmentsSection : IWorkflowSection
             return;
         }
 
-        var entries = new List<EnvironmentEntry>();
-        var anyBroken = false;
-        foreach (var item in list.Items)
-        {
-            var entry = EnvironmentEntryReader.Read(item, context);
-            if (entry is null)
-            {
-                anyBroken = true;
-            }
-            else
-            {
-                entries.Add(entry);
-            }
-        }
-
-        ReportDuplicates(entries, e => e.Label, "label", context);
-        ReportDuplicates(entries, e => e.AppName, "app_name", context);
-        ReportBadPromoteFrom(entries, complete: !anyBroken, context);
-        draft.Environments.AddRange(entries.Select(e => e.Environment));
+        var entries = list.Items.Select(item => EnvironmentEntryReader.Read(item, context)).ToList();
+        ReportDuplicates(entries.Select(e => e.Label), "label", context);
+        ReportDuplicates(entries.Select(e => e.AppName), "app_name", context);
+        ReportBadPromoteFrom(entries, context);
+        draft.Environments.AddRange(entries.Select(e => e.Environment).OfType<WorkflowEnvironment>());
     }
 
-    private static void ReportDuplicates(List<EnvironmentEntry> entries, Func<EnvironmentEntry, SourceEntry> field, string name, WorkflowReadContext context)
+    private static void ReportDuplicates(IEnumerable<ReadText?> values, string name, WorkflowReadContext context)
     {
         var first = new Dictionary<string, SourceEntry>(StringComparer.Ordinal);
-        foreach (var entry in entries)
+        foreach (var (value, entry) in values.OfType<ReadText>())
         {
-            var node = field(entry);
-            var value = ((SourceScalar)node.Value).Value;
-            if (first.TryGetValue(value, out var earlier))
+            if (!first.TryAdd(value, entry))
             {
-                context.Error(node.Value, FormattableString.Invariant(
-                    $"duplicate {name} '{value}' (already used at line {earlier.Value.Start.Line})"));
-            }
-            else
-            {
-                first.Add(value, node);
+                context.Error(entry.Value, FormattableString.Invariant(
+                    $"duplicate {name} '{value}' (already used at line {first[value].Value.Start.Line})"));
             }
         }
     }
 
     /// <summary>
-    /// promote_from must name another environment further down the list. When some entries could not be read,
-    /// an unknown name is not reported (it may be the broken one).
+    /// promote_from must name another environment further down the list. When some label could not be read, an
+    /// unknown name is not reported (it may be that one).
     /// </summary>
-    private static void ReportBadPromoteFrom(List<EnvironmentEntry> entries, bool complete, WorkflowReadContext context)
+    private static void ReportBadPromoteFrom(List<EnvironmentEntry> entries, WorkflowReadContext context)
     {
+        var labels = entries.Select(e => e.Label?.Value).ToList();
+        var allLabelsRead = labels.All(l => l is not null);
         for (var i = 0; i < entries.Count; i++)
         {
-            var (environment, _, _, promoteFrom) = entries[i];
-            if (promoteFrom is null || environment.PromoteFrom is not { } source)
+            if (entries[i].PromoteFrom is not { } promoteFrom)
             {
                 continue;
             }
 
-            var index = entries.FindIndex(e => string.Equals(e.Environment.Label, source, StringComparison.Ordinal));
-            if (index < 0)
+            var (source, at) = promoteFrom;
+
+            var index = labels.IndexOf(source);
+            if (index < 0 && allLabelsRead)
             {
-                if (complete)
-                {
-                    var suggestion = EnvironmentNames.Suggest(source, entries.Select(e => e.Environment).ToList());
-                    var known = string.Join(", ", entries.Select(e => e.Environment.Label));
-                    var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
-                    context.Error(promoteFrom.Value, $"promote_from '{source}' is not an environment (known: {known}){hint}");
-                }
+                var readable = entries.Select(e => e.Environment).OfType<WorkflowEnvironment>().ToList();
+                var suggestion = EnvironmentNames.Suggest(source, readable);
+                var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
+                context.Error(at.Value, $"promote_from '{source}' is not an environment (known: {string.Join(", ", labels)}){hint}");
             }
             else if (index == i)
             {
-                context.Error(promoteFrom.Value, $"promote_from '{source}' names this environment itself");
+                context.Error(at.Value, $"promote_from '{source}' names this environment itself");
             }
-            else if (index < i)
+            else if (index >= 0 && index < i)
             {
-                context.Error(promoteFrom.Value,
-                    $"promote_from '{source}' is above '{environment.Label}'; promote from an environment further down the list (code moves up)");
+                context.Error(at.Value,
+                    $"promote_from '{source}' is above '{labels[i] ?? "this environment"}'; promote from an environment further down the list (code moves up)");
             }
         }
     }

@@ -42,26 +42,20 @@ internal static class SourceTreeReader
         }
         catch (YamlException ex)
         {
-            diagnostics.Add(At(ex.Start), "YAML syntax: " + SyntaxMessage(ex));
+            var (at, message) = SyntaxError.Describe(ex, text);
+            diagnostics.Add(at, message);
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner occasionally fails this way on malformed flow collections; say where it got to.
+            var (at, message) = SyntaxError.Describe(parser.Current is { } last ? At(last.End) : new SourcePosition(1, 1), text);
+            diagnostics.Add(at, message);
             return null;
         }
     }
 
     internal static SourcePosition At(Mark mark) => new((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
-
-    /// <summary>YamlDotNet prefixes its message with "(Line: .., Col: .., Idx: ..) - (...): "; the diagnostic has its own.</summary>
-    private static string SyntaxMessage(YamlException ex)
-    {
-        var message = ex.Message;
-        var marker = message.IndexOf("): ", StringComparison.Ordinal);
-        if (message.StartsWith("(Line:", StringComparison.Ordinal) && marker >= 0)
-        {
-            message = message[(marker + 3)..];
-        }
-
-        message = message.Trim();
-        return message.Length == 0 ? "the file is not valid YAML" : char.ToLowerInvariant(message[0]) + message[1..];
-    }
 
     private sealed class Reading(IParser parser, WorkflowDiagnostics diagnostics)
     {
