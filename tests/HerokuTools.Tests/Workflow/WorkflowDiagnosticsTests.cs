@@ -24,7 +24,7 @@ public class WorkflowDiagnosticsTests
             "  - label: live",
             "    app_name: a: b",
             "    branch: main"))
-            .ShouldBe(["heroku-tools.yml:3:16: YAML syntax: while scanning a plain scalar value, found invalid mapping"]);
+            .ShouldBe(["heroku-tools.yml:3:16: YAML syntax: unexpected ':' here; check this line's indentation, or quote a value that contains ': '"]);
     }
 
     [Fact]
@@ -56,7 +56,8 @@ public class WorkflowDiagnosticsTests
             "environments:",
             "  - label: live",
             "     app_name: a",
-            "    branch: main")).ShouldHaveSingleItem().ShouldStartWith("heroku-tools.yml:3:");
+            "    branch: main"))
+            .ShouldBe(["heroku-tools.yml:3:14: YAML syntax: unexpected ':' here; check this line's indentation, or quote a value that contains ': '"]);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace HerokuTools.Workflow.Yaml;
 
 /// <summary>A 1-based line and column in the source text.</summary>
-public readonly record struct SourcePosition(int Line, int Column);
+internal readonly record struct SourcePosition(int Line, int Column);
 
 /// <summary>A YAML node as written, with where it starts; the loader validates these, never raw text.</summary>
 internal abstract class SourceNode(SourcePosition start)

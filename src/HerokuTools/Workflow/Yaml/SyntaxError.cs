@@ -60,6 +60,11 @@ internal static class SyntaxError
         }
 
         message = message.Trim().TrimEnd('.');
+        if (message.Contains("found invalid mapping", StringComparison.Ordinal))
+        {
+            return "unexpected ':' here; check this line's indentation, or quote a value that contains ': '";
+        }
+
         return message.Length == 0 ? "the file is not valid YAML" : char.ToLowerInvariant(message[0]) + message[1..];
     }
 }
