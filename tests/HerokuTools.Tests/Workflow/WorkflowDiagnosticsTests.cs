@@ -294,6 +294,24 @@ public class WorkflowDiagnosticsTests
     }
 
     [Fact]
+    public void An_unknown_alias()
+    {
+        Errors(Lines(
+            "environments:",
+            "  - label: live",
+            "    app_name: a",
+            "    branch: *release"))
+            .ShouldBe(["heroku-tools.yml:4:13: unknown alias '*release'"]);
+    }
+
+    [Fact]
+    public void Absurd_nesting_is_refused_not_overflowed()
+    {
+        Errors("environments: " + new string('[', 200) + new string(']', 200) + "\n")
+            .ShouldHaveSingleItem().ShouldBe("heroku-tools.yml:1:79: YAML syntax: the document is nested too deeply");
+    }
+
+    [Fact]
     public void Keys_must_be_names()
     {
         Errors(Lines(
