@@ -1,0 +1,11 @@
+namespace HerokuTools.Workflow;
+
+/// <summary>What the sections have read so far; each section fills in its own part. Becomes a <see cref="WorkflowConfig"/>.</summary>
+internal sealed class WorkflowDraft
+{
+    public List<WorkflowEnvironment> Environments { get; } = [];
+
+    public WorkflowCommands Commands { get; set; } = WorkflowCommands.None;
+
+    public WorkflowConfig Build(string sourcePath) => new(sourcePath, Environments.ToArray().AsReadOnly(), Commands);
+}
