@@ -14,10 +14,10 @@ public sealed class HerokuClientPagingTests(TestApiServer server) : IClassFixtur
         const string path = "/apps/paged/releases";
         server.On("GET", path, context => context.Request.Headers["Range"].ToString() switch
         {
-            "version ..; order=desc" => Json(context, 206, Releases(9, 8), ("Next-Range", "]8..; max=2, order=desc")),
-            "]8..; max=2, order=desc" => Json(context, 206, Releases(7, 6), ("Next-Range", "]6..; max=2, order=desc")),
-            "]6..; max=2, order=desc" => Json(context, 200, Releases(5)),
-            var other => Json(context, 416, $$"""{"id":"bad_range","message":"unexpected {{other}}"}"""),
+            "version ..; order=desc" => Respond(context, 206, Releases(9, 8), ("Next-Range", "]8..; max=2, order=desc")),
+            "]8..; max=2, order=desc" => Respond(context, 206, Releases(7, 6), ("Next-Range", "]6..; max=2, order=desc")),
+            "]6..; max=2, order=desc" => Respond(context, 200, Releases(5)),
+            var other => Respond(context, 416, $$"""{"id":"bad_range","message":"unexpected {{other}}"}"""),
         });
         using var test = new TestClient(server.Url);
 
@@ -35,9 +35,9 @@ public sealed class HerokuClientPagingTests(TestApiServer server) : IClassFixtur
         // The server ignores max and pages by two, so a limit of 3 needs two pages and must not ask for a third.
         server.On("GET", path, context => context.Request.Headers["Range"].ToString() switch
         {
-            "version ..; max=3, order=desc" => Json(context, 206, Releases(9, 8), ("Next-Range", "]8..; max=3, order=desc")),
-            "]8..; max=3, order=desc" => Json(context, 206, Releases(7, 6), ("Next-Range", "]6..; max=3, order=desc")),
-            var other => Json(context, 416, $$"""{"id":"bad_range","message":"unexpected {{other}}"}"""),
+            "version ..; max=3, order=desc" => Respond(context, 206, Releases(9, 8), ("Next-Range", "]8..; max=3, order=desc")),
+            "]8..; max=3, order=desc" => Respond(context, 206, Releases(7, 6), ("Next-Range", "]6..; max=3, order=desc")),
+            var other => Respond(context, 416, $$"""{"id":"bad_range","message":"unexpected {{other}}"}"""),
         });
         using var test = new TestClient(server.Url);
 

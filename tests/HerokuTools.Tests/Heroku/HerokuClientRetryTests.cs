@@ -93,7 +93,7 @@ public sealed class HerokuClientRetryTests(TestApiServer server) : IClassFixture
     {
         var calls = 0;
         server.On("GET", "/apps/broken", context =>
-            Json(context, 500, $$"""{"id":"internal_error","message":"failure number {{Interlocked.Increment(ref calls)}}"}"""));
+            Respond(context, 500, $$"""{"id":"internal_error","message":"failure number {{Interlocked.Increment(ref calls)}}"}"""));
         using var test = new TestClient(server.Url, maxAttempts: 5);
 
         var error = await Should.ThrowAsync<HerokuApiException>(() => test.Client.GetAppAsync("broken", Token));

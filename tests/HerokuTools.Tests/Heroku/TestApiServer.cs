@@ -45,7 +45,7 @@ public sealed class TestApiServer : IAsyncLifetime
             }
             else
             {
-                await Json(context, 404, """{"id":"not_found","message":"no test route"}""");
+                await Respond(context, 404, """{"id":"not_found","message":"no test route"}""");
             }
         });
         await app.StartAsync();
@@ -74,7 +74,7 @@ public sealed class TestApiServer : IAsyncLifetime
 
     public IReadOnlyList<RecordedRequest> RequestsTo(string path) => _requests.Where(r => r.Path == path).ToList();
 
-    public static async Task Json(HttpContext context, int status, string json, params (string Name, string Value)[] headers)
+    public static async Task Respond(HttpContext context, int status, string json, params (string Name, string Value)[] headers)
     {
         context.Response.StatusCode = status;
         foreach (var (name, value) in headers)
@@ -87,5 +87,5 @@ public sealed class TestApiServer : IAsyncLifetime
     }
 
     public static Func<HttpContext, Task> Respond(int status, string json, params (string Name, string Value)[] headers) =>
-        context => Json(context, status, json, headers);
+        context => Respond(context, status, json, headers);
 }
