@@ -1,6 +1,8 @@
 using System.CommandLine;
 using HerokuTools.Cli.Init;
+using HerokuTools.Cli.Check;
 using HerokuTools.Common;
+using HerokuTools.Workflow;
 
 namespace HerokuTools.Cli;
 
@@ -37,6 +39,17 @@ public static class App
         {
             return await parse.InvokeAsync(config, cancellation).ConfigureAwait(false);
         }
+        catch (WorkflowException e)
+        {
+            // Compiler style: one "file:line:col: message" line per problem, all of them.
+            foreach (var d in e.Diagnostics)
+            {
+                await host.Error.WriteLineAsync(d.ToString());
+            }
+
+            await host.Error.WriteLineAsync($"error: {e.Diagnostics.Count} problem{(e.Diagnostics.Count == 1 ? "" : "s")} in {e.Diagnostics[0].Path}; nothing was done");
+            return e.ExitCode;
+        }
         catch (ToolException e)
         {
             await host.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
@@ -62,6 +75,7 @@ public static class App
 
         var context = new CommandContext(globals, host);
         root.Subcommands.Add(InitCommand.Create(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
         return root;
     }
 

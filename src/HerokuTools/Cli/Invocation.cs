@@ -1,5 +1,7 @@
 using System.CommandLine;
+using HerokuTools.Git;
 using HerokuTools.Output;
+using HerokuTools.Workflow;
 
 namespace HerokuTools.Cli;
 
@@ -13,5 +15,27 @@ public sealed class Invocation(CliHost host, GlobalSettings settings, ParseResul
     public Reporter Reporter { get; } = new(host, settings);
 
     public T? Get<T>(Option<T> option) => ParseResult.GetValue(option);
+
+    /// <summary>git in the working directory, or null when git is not installed.</summary>
+    public IGit? Git => _git ??= GitCli.FindOnPath("git", Host.GetEnv("PATH")) is null
+        ? null
+        : new GitCli(Host.WorkingDirectory, Host.Environment);
+
+    private IGit? _git;
+
+    /// <summary>Finds and validates heroku-tools.yml (--config, current directory, git top level).</summary>
+    public async Task<WorkflowConfig> LoadWorkflowAsync()
+    {
+        var path = await WorkflowFile.FindAsync(Settings.ConfigPath, Host.WorkingDirectory, Git, Cancellation);
+        Reporter.Verbose($"workflow: {path}");
+        return WorkflowLoader.Load(path, DisplayPath(path));
+    }
+
+    /// <summary>A path as the user would write it from the working directory.</summary>
+    public string DisplayPath(string path)
+    {
+        var relative = Path.GetRelativePath(Host.WorkingDirectory, path);
+        return relative.StartsWith("../..", StringComparison.Ordinal) ? path : relative;
+    }
     public T? Get<T>(Argument<T> argument) => ParseResult.GetValue(argument);
 }

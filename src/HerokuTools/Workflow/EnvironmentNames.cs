@@ -15,6 +15,10 @@ internal static class EnvironmentNames
         ["dev", "development", "develop"],
     ];
 
+    /// <summary>The conventional label (live, uat, dev) a name stands for, or null: "staging" -> "uat".</summary>
+    public static string? Conventional(string name) =>
+        SynonymGroups.FirstOrDefault(g => g.Contains(name, StringComparer.OrdinalIgnoreCase))?[0];
+
     public static string? Suggest(string input, IReadOnlyList<WorkflowEnvironment> environments) =>
         DidYouMean.Suggest(input, Candidates(environments));
 

@@ -1,5 +1,6 @@
 using System.Text;
 using HerokuTools.Git;
+using HerokuTools.Workflow;
 
 namespace HerokuTools.Cli.Init;
 
@@ -17,12 +18,12 @@ internal sealed record RepositoryFacts(IReadOnlyList<string> Branches, IReadOnly
 /// <summary>The starter heroku-tools.yml, in the original format plus commented extensions. Pure.</summary>
 internal static class StarterWorkflow
 {
-    private static readonly (string Label, string[] Aliases)[] Tiers =
-    [
-        ("live", ["live", "prod", "production", "heroku"]),
-        ("uat", ["uat", "staging", "stage", "test"]),
-        ("dev", ["dev", "develop", "development"]),
-    ];
+    private static readonly string[] Tiers = ["live", "uat", "dev"];
+
+    /// <summary>The tier a git remote's name stands for: "production" -> live, "staging" -> uat; "heroku" (the
+    /// name `heroku git:remote` gives) -> live.</summary>
+    private static string? TierOf(GitRemote remote) =>
+        remote.Name == "heroku" ? "live" : EnvironmentNames.Conventional(remote.Name);
 
     public static string Render(RepositoryFacts facts, string project)
     {
@@ -39,9 +40,9 @@ internal static class StarterWorkflow
             environments:
 
             """);
-        foreach (var (label, aliases) in Tiers)
+        foreach (var label in Tiers)
         {
-            var remote = facts.HerokuRemotes.FirstOrDefault(r => aliases.Contains(r.Name, StringComparer.OrdinalIgnoreCase));
+            var remote = facts.HerokuRemotes.FirstOrDefault(r => TierOf(r) == label);
             var app = remote?.HerokuAppName ?? $"{slug}-{label}";
             var branch = label == "dev" ? development : release;
             var origin = remote is null ? "  # the Heroku app (change me)" : $"  # from git remote '{remote.Name}'";
@@ -69,7 +70,7 @@ internal static class StarterWorkflow
     public static IEnumerable<string> Hints(RepositoryFacts facts)
     {
         var unmatched = facts.HerokuRemotes
-            .Where(r => !Tiers.Any(t => t.Aliases.Contains(r.Name, StringComparer.OrdinalIgnoreCase)))
+            .Where(r => TierOf(r) is null)
             .ToList();
         foreach (var r in unmatched)
         {
