@@ -48,8 +48,9 @@ public sealed class RendezvousServer : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
         var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        var ticket = new RendezvousTicket(secret, $"rendezvous://{Host}:{Port}/{secret}", timeout, Withdraw);
+        var ticket = new RendezvousTicket(secret, $"rendezvous://{Host}:{Port}/{secret}", Withdraw);
         _tickets[secret] = ticket;
+        ticket.StartTimer(timeout);
         return ticket;
     }
 

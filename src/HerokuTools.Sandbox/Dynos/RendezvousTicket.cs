@@ -11,11 +11,23 @@ internal sealed class RendezvousTicket : IDisposable
     private readonly Func<RendezvousTicket, bool> _withdraw;
     private readonly CancellationTokenSource _timeout = new();
 
-    public RendezvousTicket(string secret, string url, TimeSpan timeout, Func<RendezvousTicket, bool> withdraw)
+    public RendezvousTicket(string secret, string url, Func<RendezvousTicket, bool> withdraw)
     {
         Secret = secret;
         Url = url;
         _withdraw = withdraw;
+    }
+
+    public string Secret { get; }
+
+    /// <summary><c>rendezvous://127.0.0.1:PORT/SECRET</c>.</summary>
+    public string Url { get; }
+
+    public Task<RendezvousConnection> Connection => _connection.Task;
+
+    /// <summary>Starts the wait; call once the secret can be presented.</summary>
+    public void StartTimer(TimeSpan timeout)
+    {
         _timeout.Token.Register(() =>
         {
             if (_withdraw(this))
@@ -25,13 +37,6 @@ internal sealed class RendezvousTicket : IDisposable
         });
         _timeout.CancelAfter(timeout);
     }
-
-    public string Secret { get; }
-
-    /// <summary><c>rendezvous://127.0.0.1:PORT/SECRET</c>.</summary>
-    public string Url { get; }
-
-    public Task<RendezvousConnection> Connection => _connection.Task;
 
     /// <summary>Withdraws the secret: no client can use it any more.</summary>
     public void Cancel()
@@ -47,7 +52,6 @@ internal sealed class RendezvousTicket : IDisposable
     /// <summary>Called by the server once it has taken the secret out of its table (so exactly once).</summary>
     internal void Connected(RendezvousConnection connection)
     {
-        _timeout.Cancel();
         if (!_connection.TrySetResult(connection))
         {
             connection.Abort();

@@ -33,6 +33,17 @@ public sealed class AttachedDynoTests(RendezvousFixture fixture) : IAsyncDisposa
     }
 
     [Fact]
+    public async Task Ctrl_c_from_the_client_interrupts_the_command()
+    {
+        var dyno = Start("sleep 30");
+
+        var (output, _) = await fixture.AttachAsync(dyno.AttachUrl!, "\u0003");
+
+        output.ShouldBeEmpty();
+        (await dyno.Completion.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).ShouldBe(128 + 2);
+    }
+
+    [Fact]
     public async Task Runs_with_exactly_the_spec_environment()
     {
         Environment.SetEnvironmentVariable("SBDYNO_RUNNER_ONLY", "leak");
