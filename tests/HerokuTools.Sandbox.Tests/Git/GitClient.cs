@@ -51,6 +51,21 @@ public sealed class GitClient : IDisposable
 
     public GitRun Run(params string[] args)
     {
+        using var p = Start(args);
+        var err = p.StandardError.ReadToEndAsync();
+        var stdout = p.StandardOutput.ReadToEnd();
+        if (!p.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"git {string.Join(' ', args)} hung");
+        }
+
+        return new GitRun(p.ExitCode, stdout, err.Result);
+    }
+
+    /// <summary>Starts git without waiting; the caller reads its output and disposes it.</summary>
+    public Process Start(params string[] args)
+    {
         var psi = new ProcessStartInfo("git") { WorkingDirectory = Path, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var a in args)
         {
@@ -65,17 +80,9 @@ public sealed class GitClient : IDisposable
             psi.Environment[k] = v;
         }
 
-        using var p = Process.Start(psi)!;
+        var p = Process.Start(psi)!;
         p.StandardInput.Close();
-        var err = p.StandardError.ReadToEndAsync();
-        var stdout = p.StandardOutput.ReadToEnd();
-        if (!p.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"git {string.Join(' ', args)} hung");
-        }
-
-        return new GitRun(p.ExitCode, stdout, err.Result);
+        return p;
     }
 
     public void Dispose()

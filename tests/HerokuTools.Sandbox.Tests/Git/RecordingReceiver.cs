@@ -12,10 +12,18 @@ public sealed class RecordingReceiver : IPushReceiver
     /// <summary>Per app: returns a rejection message, or null to accept. Runs during the build.</summary>
     public ConcurrentDictionary<string, Func<PushRequest, string?>> Behaviour { get; } = new();
 
+    /// <summary>Per app: awaited at the start of the build, with the build's cancellation.</summary>
+    public ConcurrentDictionary<string, Func<PushRequest, CancellationToken, Task>> Pauses { get; } = new();
+
     public IReadOnlyList<ReceivedPush> PushesTo(string app) => _pushes.TryGetValue(app, out var q) ? [.. q] : [];
 
     public async Task<PushOutcome> ReceiveAsync(PushRequest push, IPushOutput output, CancellationToken cancellation)
     {
+        if (Pauses.TryGetValue(push.App, out var pause))
+        {
+            await pause(push, cancellation);
+        }
+
         var files = Directory.EnumerateFiles(push.SourceDirectory, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(push.SourceDirectory, f), f => new FileInfo(f).Length);
         var readme = Path.Combine(push.SourceDirectory, "README.md");
