@@ -35,7 +35,7 @@ public sealed class Invocation(CliHost host, GlobalSettings settings, ParseResul
     public string DisplayPath(string path)
     {
         var relative = Path.GetRelativePath(Host.WorkingDirectory, path);
-        return relative.StartsWith("../..", StringComparison.Ordinal) ? path : relative;
+        return relative.StartsWith("../../../", StringComparison.Ordinal) ? path : relative;
     }
     public T? Get<T>(Argument<T> argument) => ParseResult.GetValue(argument);
 }
