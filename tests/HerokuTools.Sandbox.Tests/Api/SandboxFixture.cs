@@ -106,5 +106,5 @@ public sealed record ApiResponse(int Status, IReadOnlyDictionary<string, string>
 
 internal static class TestJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Options = new();
 }
