@@ -48,6 +48,7 @@ internal static class AppsApi
         });
     }
 
+    // repo_size/slug_size are 0, not null: the official CLI's apps:info formats them as file sizes.
     public static AppView View(SandboxState state, AppRecord app) => new(
         Acm: false,
         ArchivedAt: null,
@@ -65,12 +66,13 @@ internal static class AppsApi
         Team: null,
         Region: Fixed.Region,
         ReleasedAt: ApiResults.Time(app.ReleasedAt),
-        RepoSize: null,
-        SlugSize: null,
+        RepoSize: 0,
+        SlugSize: 0,
         Space: null,
         Stack: Fixed.Stack,
         UpdatedAt: ApiResults.Time(app.UpdatedAt),
-        WebUrl: $"https://{app.Name}.herokuapp.com/");
+        WebUrl: $"https://{app.Name}.herokuapp.com/",
+        CreateStatus: "complete");
 }
 
 public sealed record AppView(
@@ -95,4 +97,6 @@ public sealed record AppView(
     NamedRef? Space,
     NamedRef Stack,
     string UpdatedAt,
-    string? WebUrl);
+    string? WebUrl,
+    // Not in the schema, but the official CLI's apps:info prints "Create Status" unless it is "complete".
+    string CreateStatus);
