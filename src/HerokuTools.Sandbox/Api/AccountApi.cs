@@ -1,0 +1,54 @@
+using HerokuTools.Sandbox.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace HerokuTools.Sandbox.Api;
+
+/// <summary>GET /account: the sandbox's one fixed owner account.</summary>
+internal static class AccountApi
+{
+    private static readonly DateTimeOffset Created = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static void MapAccount(this IEndpointRouteBuilder routes, SandboxState state) =>
+        routes.MapGet("/account", () => ApiResults.Json(View(state), ApiJsonContext.Default.AccountView));
+
+    private static AccountView View(SandboxState state) => new(
+        AllowTracking: false,
+        Beta: false,
+        CreatedAt: ApiResults.Time(Created),
+        Email: SandboxState.AccountEmail,
+        Federated: false,
+        Id: SandboxState.AccountId,
+        IdentityProvider: null,
+        LastLogin: ApiResults.Time(state.Now()),
+        Name: "Sandbox Owner",
+        SmsNumber: null,
+        SuspendedAt: null,
+        DelinquentAt: null,
+        TwoFactorAuthentication: false,
+        UpdatedAt: ApiResults.Time(Created),
+        Verified: true,
+        CountryOfResidence: null,
+        DefaultOrganization: null,
+        DefaultTeam: null);
+}
+
+public sealed record AccountView(
+    bool AllowTracking,
+    bool Beta,
+    string CreatedAt,
+    string Email,
+    bool Federated,
+    string Id,
+    NamedRef? IdentityProvider,
+    string? LastLogin,
+    string? Name,
+    string? SmsNumber,
+    string? SuspendedAt,
+    string? DelinquentAt,
+    bool TwoFactorAuthentication,
+    string UpdatedAt,
+    bool Verified,
+    string? CountryOfResidence,
+    NamedRef? DefaultOrganization,
+    NamedRef? DefaultTeam);

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.Json;
+using HerokuTools.Sandbox.Dynos;
+using HerokuTools.Sandbox.Hosting;
+using HerokuTools.Sandbox.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace HerokuTools.Sandbox.Api;
+
+/// <summary>One-off dynos through <see cref="IDynoRunner"/>: POST starts one (run.N), GET lists or shows them.</summary>
+internal static class DynosApi
+{
+    public static void MapDynos(this IEndpointRouteBuilder routes, SandboxState state, SandboxOptions options)
+    {
+        var dynos = new RunningDynos();
+        var runner = options.DynoRunner;
+        var workingDirectory = options.DynoWorkingDirectory
+            ?? (app => Path.Combine(state.Directory, "workdirs", app));
+
+        routes.MapGet("/apps/{app}/dynos", (string app) =>
+        {
+            var found = state.FindApp(app);
+            return ApiResults.Json([.. dynos.OfApp(found.Id).Select(d => View(found, d))], ApiJsonContext.Default.ListDynoView);
+        });
+
+        routes.MapGet("/apps/{app}/dynos/{dyno}", (string app, string dyno) =>
+        {
+            var found = state.FindApp(app);
+            var running = dynos.OfApp(found.Id).FirstOrDefault(d => d.Id == dyno || d.Session.Spec.Name == dyno)
+                ?? throw ApiException.NotFound("Couldn't find that dyno.");
+            return ApiResults.Json(View(found, running), ApiJsonContext.Default.DynoView);
+        });
+
+        routes.MapPost("/apps/{app}/dynos", async (string app, HttpRequest request) =>
+        {
+            if (runner is null)
+            {
+                throw ApiException.Unavailable("One-off dynos are not available in this sandbox.");
+            }
+
+            var body = await RequestBody.ReadAsync(request);
+            var command = body.RequiredString("command");
+            var found = state.FindApp(app);
+            var release = state.CurrentRelease(found) ?? throw ApiException.InvalidParams("The app has no release yet.");
+            var name = NewName(dynos, found.Id);
+
+            var environment = new Dictionary<string, string>(state.ConfigVars(found.Id), StringComparer.Ordinal);
+            if (body.Object("env") is { } extra)
+            {
+                foreach (var variable in extra.EnumerateObject().Where(v => v.Value.ValueKind == JsonValueKind.String))
+                {
+                    environment[variable.Name] = variable.Value.GetString()!;
+                }
+            }
+
+            environment["PORT"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            environment["DYNO"] = name;
+
+            var folder = workingDirectory(found.Name);
+            Directory.CreateDirectory(folder);
+            var spec = new DynoSpec(found.Name, name, command, folder, environment, body.Bool("attach") ?? false);
+            var session = runner.Start(spec);
+            var dyno = dynos.Add(new RunningDyno(
+                Guid.NewGuid().ToString(), found.Id, release.Id, release.Version, body.String("size") ?? SandboxState.DefaultDynoSize,
+                state.Now(), session));
+            return ApiResults.Json(View(found, dyno), ApiJsonContext.Default.DynoView, StatusCodes.Status201Created);
+        });
+    }
+
+    private static string NewName(RunningDynos dynos, string appId)
+    {
+        while (true)
+        {
+            var name = $"run.{RandomNumberGenerator.GetInt32(1000, 10000)}";
+            if (!dynos.NameTaken(appId, name))
+            {
+                return name;
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static DynoView View(AppRecord app, RunningDyno dyno) => new(
+        AttachUrl: dyno.Session.AttachUrl,
+        Command: dyno.Session.Spec.Command,
+        CreatedAt: ApiResults.Time(dyno.CreatedAt),
+        Id: dyno.Id,
+        Name: dyno.Session.Spec.Name,
+        Release: new ReleaseRef(dyno.ReleaseId, dyno.ReleaseVersion),
+        App: new AppRef(app.Name, app.Id),
+        Size: dyno.Size,
+        State: dyno.Session.State,
+        Type: "run",
+        UpdatedAt: ApiResults.Time(dyno.CreatedAt));
+}
+
+public sealed record ReleaseRef(string Id, int Version);
+
+public sealed record DynoView(
+    string? AttachUrl,
+    string Command,
+    string CreatedAt,
+    string Id,
+    string Name,
+    ReleaseRef Release,
+    AppRef App,
+    string Size,
+    string State,
+    string Type,
+    string UpdatedAt);

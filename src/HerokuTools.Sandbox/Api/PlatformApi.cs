@@ -1,0 +1,28 @@
+using HerokuTools.Sandbox.Hosting;
+using HerokuTools.Sandbox.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace HerokuTools.Sandbox.Api;
+
+/// <summary>Maps every Platform API resource, and a JSON 404 for the routes Heroku does not have.</summary>
+internal static class PlatformApi
+{
+    public static void MapPlatformApi(this WebApplication app, SandboxState state, SandboxOptions options)
+    {
+        app.MapAccount(state);
+        app.MapApps(state, options.PostgresProvisioner);
+        app.MapConfigVars(state);
+        app.MapReleases(state);
+        app.MapSlugs(state);
+        app.MapFormation(state);
+        app.MapDynos(state, options);
+        app.MapAddons(state, options.PostgresProvisioner);
+        app.MapAddonAttachments(state);
+        app.MapCollaborators(state);
+        app.MapPipelines(state);
+        app.MapPipelineCouplings(state);
+        app.MapPipelinePromotions(state);
+        app.MapFallback(() => ApiResults.Error(ApiMiddleware.NotFoundRoute()));
+    }
+}
