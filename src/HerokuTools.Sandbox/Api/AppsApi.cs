@@ -8,7 +8,7 @@ namespace HerokuTools.Sandbox.Api;
 
 internal static class AppsApi
 {
-    public static void MapApps(this IEndpointRouteBuilder routes, SandboxState state, IPostgresProvisioner? postgres)
+    public static void MapApps(this IEndpointRouteBuilder routes, SandboxState state, IPostgresProvisioner? postgres, Func<string, Task>? deleted)
     {
         routes.MapGet("/apps", (HttpContext context) => state.Locked(() => Paging.List(
             context, state.Apps(), ["id", "name"], (a, field) => field == "name" ? a.Name : a.Id, a => View(state, a),
@@ -42,6 +42,11 @@ internal static class AppsApi
                 {
                     await postgres.DropDatabaseAsync(addon.Name);
                 }
+            }
+
+            if (deleted is not null)
+            {
+                await deleted(found.Name);
             }
 
             return ApiResults.Json(view, ApiJsonContext.Default.AppView);

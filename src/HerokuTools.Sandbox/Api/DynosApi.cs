@@ -19,7 +19,7 @@ internal static class DynosApi
         var dynos = new RunningDynos();
         var runner = options.DynoRunner;
         var workingDirectory = options.DynoWorkingDirectory
-            ?? (app => Path.Combine(state.Directory, "workdirs", app));
+            ?? ((request, _) => Task.FromResult(Path.Combine(state.Directory, "workdirs", request.App)));
 
         routes.MapGet("/apps/{app}/dynos", (string app) =>
         {
@@ -35,7 +35,7 @@ internal static class DynosApi
             return ApiResults.Json(View(found, running), ApiJsonContext.Default.DynoView);
         });
 
-        routes.MapPost("/apps/{app}/dynos", async (string app, HttpRequest request) =>
+        routes.MapPost("/apps/{app}/dynos", async (string app, HttpRequest request, CancellationToken cancellation) =>
         {
             if (runner is null)
             {
@@ -60,7 +60,8 @@ internal static class DynosApi
             environment["PORT"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
             environment["DYNO"] = name;
 
-            var folder = workingDirectory(found.Name);
+            var commit = state.SlugOf(release)?.Commit;
+            var folder = await workingDirectory(new DynoFolderRequest(found.Name, commit, name), cancellation);
             Directory.CreateDirectory(folder);
             var spec = new DynoSpec(found.Name, name, command, folder, environment, body.Bool("attach") ?? false);
             var session = runner.Start(spec);

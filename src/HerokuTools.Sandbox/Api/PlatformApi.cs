@@ -11,7 +11,7 @@ internal static class PlatformApi
     public static void MapPlatformApi(this WebApplication app, SandboxState state, SandboxOptions options)
     {
         app.MapAccount(state);
-        app.MapApps(state, options.PostgresProvisioner);
+        app.MapApps(state, options.PostgresProvisioner, options.AppDeleted);
         app.MapConfigVars(state);
         app.MapReleases(state);
         app.MapSlugs(state);

@@ -9,8 +9,11 @@ internal static partial class ProcessGroup
     public const int SigKill = 9;
     public const int SigTerm = 15;
 
-    /// <summary>Sends <paramref name="signal"/> to every process in group <paramref name="groupId"/>; false when none is left.</summary>
-    public static bool Signal(int groupId, int signal) => groupId > 1 && NativeMethods.kill(-groupId, signal) == 0;
+    /// <summary>Sends <paramref name="signal"/> to every process in group <paramref name="groupId"/>; false when none is left.
+    /// Right after the start the leader may not have called setsid yet, so no group of that id exists: then the
+    /// signal goes to the leader itself (a signal sent before exec still ends it), instead of being lost.</summary>
+    public static bool Signal(int groupId, int signal) =>
+        groupId > 1 && (NativeMethods.kill(-groupId, signal) == 0 || NativeMethods.kill(groupId, signal) == 0);
 
     /// <summary>True while any process of the group is alive (signal 0 only probes).</summary>
     public static bool IsAlive(int groupId) => Signal(groupId, 0);

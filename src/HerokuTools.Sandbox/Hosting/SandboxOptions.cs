@@ -1,7 +1,12 @@
 using HerokuTools.Sandbox.Dynos;
 using HerokuTools.Sandbox.Postgres;
 
+using Microsoft.AspNetCore.Builder;
+
 namespace HerokuTools.Sandbox.Hosting;
+
+/// <summary>What a dyno's folder is made from.</summary>
+public sealed record DynoFolderRequest(string App, string? Commit, string DynoName);
 
 /// <summary>How to start a <see cref="SandboxServer"/>.</summary>
 public sealed class SandboxOptions
@@ -18,8 +23,18 @@ public sealed class SandboxOptions
     /// <summary>Provisions Postgres add-ons; null makes add-on creation answer 503 unavailable.</summary>
     public IPostgresProvisioner? PostgresProvisioner { get; init; }
 
-    /// <summary>The folder a dyno of an app runs in; by default STATE/workdirs/APP (an empty folder).</summary>
-    public Func<string, string>? DynoWorkingDirectory { get; init; }
+    /// <summary>Prepares the folder a dyno runs in, given the app, the commit of the release it runs (null when the
+    /// release has no slug) and the dyno's name; by default STATE/workdirs/APP (an empty folder).</summary>
+    public Func<DynoFolderRequest, CancellationToken, Task<string>>? DynoWorkingDirectory { get; init; }
+
+    /// <summary>Called after an app is deleted (its git repository goes with it).</summary>
+    public Func<string, Task>? AppDeleted { get; init; }
+
+    /// <summary>More endpoints on the same server (git smart HTTP, the admin endpoint); they do their own auth.</summary>
+    public Action<WebApplication>? MapMore { get; init; }
+
+    /// <summary>Runs first in the request pipeline (fault injection).</summary>
+    public Action<WebApplication>? UseFirst { get; init; }
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

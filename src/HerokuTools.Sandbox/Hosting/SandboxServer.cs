@@ -51,9 +51,10 @@ public sealed class SandboxServer : IAsyncDisposable
         builder.Services.AddSingleton(state);
 
         var app = builder.Build();
+        options.UseFirst?.Invoke(app);
         app.UseApiConventions(token);
+        options.MapMore?.Invoke(app);
         app.MapPlatformApi(state, options);
-        // Later mounts go here, each in its own file: app.MapGitHttp(...) at /git/{app}.git, app.MapSandboxAdmin(...) at /__sandbox/.
 
         await app.StartAsync(cancellation);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!

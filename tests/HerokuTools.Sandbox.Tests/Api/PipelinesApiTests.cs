@@ -9,7 +9,8 @@ public class PipelinesApiTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
     {
         var pipeline = await sandbox.Contract(HttpMethod.Post, "/pipelines", 201, new { name = "shop" });
         var pipelineId = pipeline.GetProperty("id").GetString()!;
-        (await sandbox.Contract(HttpMethod.Get, "/pipelines")).GetArrayLength().ShouldBe(1);
+        (await sandbox.Contract(HttpMethod.Get, "/pipelines")).EnumerateArray()
+            .Count(p => p.GetProperty("id").GetString() == pipelineId).ShouldBe(1);
         (await sandbox.Contract(HttpMethod.Get, $"/pipelines/{pipelineId}")).GetProperty("name").GetString().ShouldBe("shop");
 
         var dev = await sandbox.CreateApp("shop-dev");

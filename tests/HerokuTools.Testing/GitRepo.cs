@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace HerokuTools.Tests.Support;
+namespace HerokuTools.Testing;
 
 /// <summary>A real git repository in a temp folder, driven by the real git executable.</summary>
 public sealed class GitRepo : IDisposable
@@ -28,7 +28,15 @@ public sealed class GitRepo : IDisposable
         return Run("rev-parse", "HEAD").Trim();
     }
 
+    /// <summary>Runs git; throws when it fails. Returns standard output.</summary>
     public string Run(params string[] args)
+    {
+        var r = Try(null, args);
+        return r.ExitCode == 0 ? r.Out : throw new InvalidOperationException($"git {string.Join(' ', args)} failed: {r.Error}");
+    }
+
+    /// <summary>Runs git with extra environment variables (e.g. auth); never throws for a non-zero exit.</summary>
+    public GitRun Try(IReadOnlyDictionary<string, string>? env, params string[] args)
     {
         var psi = new ProcessStartInfo("git") { WorkingDirectory = Path, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args)
@@ -37,17 +45,20 @@ public sealed class GitRepo : IDisposable
         }
 
         psi.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEnd();
-        var stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0)
+        foreach (var (k, v) in env ?? new Dictionary<string, string>())
         {
-            throw new InvalidOperationException($"git {string.Join(' ', args)} failed: {stderr}");
+            psi.Environment[k] = v;
         }
 
-        return stdout;
+        using var p = Process.Start(psi)!;
+        var stderrTask = p.StandardError.ReadToEndAsync();
+        var stdout = p.StandardOutput.ReadToEnd();
+        var stderr = stderrTask.GetAwaiter().GetResult();
+        p.WaitForExit();
+        return new GitRun(p.ExitCode, stdout, stderr);
     }
 
     public void Dispose() => _dir.Dispose();
 }
+
+public sealed record GitRun(int ExitCode, string Out, string Error);

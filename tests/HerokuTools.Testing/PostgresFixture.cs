@@ -1,9 +1,7 @@
 using HerokuTools.Sandbox.Postgres;
-using HerokuTools.Sandbox.Tests.Postgres;
+using Xunit;
 
-[assembly: AssemblyFixture(typeof(PostgresFixture))]
-
-namespace HerokuTools.Sandbox.Tests.Postgres;
+namespace HerokuTools.Testing;
 
 /// <summary>
 /// One real PostgreSQL server for the whole test run, in a temp folder; tests take it in their constructor and ask

@@ -1,7 +1,7 @@
-namespace HerokuTools.Sandbox.Tests.Postgres;
+namespace HerokuTools.Testing;
 
 /// <summary>Folders under /tmp (short paths for Unix sockets, reachable by the <c>postgres</c> user when we are root).</summary>
-internal static class TempFolder
+public static class TempFolder
 {
     public static string NewPath(string prefix) =>
         Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid().ToString("N")[..10]}");

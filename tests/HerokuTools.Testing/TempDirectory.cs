@@ -1,4 +1,4 @@
-namespace HerokuTools.Tests.Support;
+namespace HerokuTools.Testing;
 
 /// <summary>A folder under the system temp dir, removed on dispose.</summary>
 public sealed class TempDirectory : IDisposable
