@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HerokuTools.Git;
+using HerokuTools.Heroku;
 using HerokuTools.Output;
 using HerokuTools.Workflow;
 
@@ -22,6 +23,11 @@ public sealed class Invocation(CliHost host, GlobalSettings settings, ParseResul
         : new GitCli(Host.WorkingDirectory, Host.Environment);
 
     private IGit? _git;
+
+    /// <summary>A Platform API client for HEROKU_API_URL with the user's token (HEROKU_API_KEY or ~/.netrc);
+    /// with --verbose it logs each request's method, path, status and time (never a token or a body).</summary>
+    public HerokuClient HerokuClient() =>
+        Heroku.HerokuClient.Create(Host, Settings.Verbose ? Reporter.Verbose : null);
 
     /// <summary>Finds and validates heroku-tools.yml (--config, current directory, git top level).</summary>
     public async Task<WorkflowConfig> LoadWorkflowAsync()

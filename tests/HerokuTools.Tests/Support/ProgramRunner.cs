@@ -6,8 +6,15 @@ namespace HerokuTools.Tests.Support;
 /// <summary>Runs the whole program in-process, as a user would from a shell, and captures what it says.</summary>
 public static class ProgramRunner
 {
-    public static async Task<ProgramResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? env = null, string stdin = "", params string[] args)
+    public static Task<ProgramResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? env = null, string stdin = "", params string[] args) =>
+        RunAsync(new ProgramRun(workingDirectory, args) { Environment = env, Stdin = stdin });
+
+    /// <summary>Runs the program as described by <paramref name="run"/> (terminal or not, input, environment).</summary>
+    public static async Task<ProgramResult> RunAsync(ProgramRun run)
     {
+        var (workingDirectory, args) = (run.WorkingDirectory, run.Args);
+        var env = run.Environment;
+        var stdin = run.Stdin;
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (DictionaryEntry e in Environment.GetEnvironmentVariables())
         {
@@ -28,10 +35,13 @@ public static class ProgramRunner
             Out = stdout,
             Error = stderr,
             In = new StringReader(stdin),
+            InputIsTerminal = run.Terminal,
+            OutputIsTerminal = run.Terminal,
+            ErrorIsTerminal = run.Terminal,
             Environment = environment,
             WorkingDirectory = workingDirectory,
         };
-        var code = await App.RunAsync(args, host, TestContext.Current.CancellationToken);
+        var code = await App.RunAsync(args, host, run.Cancellation ?? TestContext.Current.CancellationToken);
         return new ProgramResult(code, stdout.ToString(), stderr.ToString());
     }
 
@@ -40,3 +50,17 @@ public static class ProgramRunner
 }
 
 public sealed record ProgramResult(int ExitCode, string Out, string Error);
+
+/// <summary>One run of the program: where, with what arguments, environment and input, on a terminal or not.</summary>
+public sealed record ProgramRun(string WorkingDirectory, params string[] Args)
+{
+    /// <summary>Variables added to (or replacing) the test process's environment.</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    public string Stdin { get; init; } = "";
+
+    /// <summary>Pretend standard input/output/error are a terminal (prompts allowed, colour on unless NO_COLOR).</summary>
+    public bool Terminal { get; init; }
+
+    public CancellationToken? Cancellation { get; init; }
+}
