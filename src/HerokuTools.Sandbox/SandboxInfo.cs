@@ -4,4 +4,11 @@ namespace HerokuTools.Sandbox;
 public static class SandboxInfo
 {
     public const string DefaultDirectory = ".heroku-sandbox";
+
+    /// <summary>The API token of the sandbox whose state is in <paramref name="directory"/> (made on first start).</summary>
+    public static string ReadToken(string directory)
+    {
+        var path = Path.Combine(directory, "api-token");
+        return File.Exists(path) ? File.ReadAllText(path).Trim() : throw new FileNotFoundException("no sandbox token", path);
+    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HerokuTools.Cli.Init;
+using HerokuTools.Cli.Sandbox;
 using HerokuTools.Cli.Check;
 using HerokuTools.Common;
 using HerokuTools.Workflow;
@@ -76,6 +77,7 @@ public static class App
         var context = new CommandContext(globals, host);
         root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(SandboxCommand.Create(context));
         return root;
     }
 
