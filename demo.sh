@@ -1,29 +1,24 @@
 #!/usr/bin/env bash
-# The whole workflow in one command, against the sandbox (a local Heroku). Safe to run again: it works in a
-# fresh temporary folder (DEMO_DIR to choose one) and touches nothing else.
+# The whole workflow in one command: a fresh sandbox (a local Heroku on 127.0.0.1), a Django-shaped sample
+# project, live/uat/dev apps with Postgres, and heroku-tools run against them. Touches nothing outside a new
+# temporary folder (or DIR: ./demo.sh --into DIR). ./demo.sh --keep leaves the sandbox up to try commands yourself.
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+need=()
+command -v git >/dev/null 2>&1 || need+=(git)
+command -v psql >/dev/null 2>&1 || need+=(postgresql-client)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "demo.sh: installing ${need[*]}"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "demo.sh: please install ${need[*]} first (sudo apt-get install ${need[*]})" >&2; exit 1
+  fi
+fi
+
 echo "==> building heroku-tools"
 dotnet build "$root/src/HerokuTools" -c Release -nologo -v quiet -clp:NoSummary >/dev/null
-ht() { dotnet "$root/src/HerokuTools/bin/Release/net10.0/heroku-tools.dll" "$@"; }
-
-work=${DEMO_DIR:-$(mktemp -d /tmp/heroku-tools-demo.XXXXXX)}
-mkdir -p "$work"
-echo "==> demo folder: $work"
-
-step() { printf '\n\033[1m$ heroku-tools %s\033[0m\n' "$*"; }
-
-app="$work/app"
-rm -rf "$app" && mkdir -p "$app" && cd "$app"
-git init -q -b master
-git -c user.name=Demo -c user.email=demo@example.com commit -q --allow-empty -m "Initial commit"
-git branch dev
-
-step init
-ht init
-cat heroku-tools.yml
-
-step --help
-ht --help
+exec dotnet "$root/src/HerokuTools/bin/Release/net10.0/heroku-tools.dll" sandbox demo "$@"

@@ -29,6 +29,7 @@ namespace HerokuTools.Heroku;
 [JsonSerializable(typeof(List<Dyno>))]
 [JsonSerializable(typeof(DynoCreateRequest))]
 [JsonSerializable(typeof(Addon))]
+[JsonSerializable(typeof(AddonCreateRequest))]
 [JsonSerializable(typeof(List<Addon>))]
 [JsonSerializable(typeof(AddonAttachment))]
 [JsonSerializable(typeof(List<AddonAttachment>))]

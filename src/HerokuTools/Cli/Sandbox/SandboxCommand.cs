@@ -34,6 +34,8 @@ internal static class SandboxCommand
         var down = new Command("down", "Stop the sandbox running in --dir");
         context.SetAction(down, inv => DownAsync(inv, Dir(inv, dir)));
         command.Subcommands.Add(down);
+
+        command.Subcommands.Add(Demo.DemoCommand.Create(context));
         return command;
     }
 

@@ -18,3 +18,9 @@ public sealed record Addon
     public string? WebUrl { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }
 }
+
+/// <summary>POST /apps/{app}/addons: the plan, e.g. <c>heroku-postgresql</c> or <c>heroku-postgresql:essential-0</c>.</summary>
+public sealed record AddonCreateRequest
+{
+    public required string Plan { get; init; }
+}

@@ -1,0 +1,208 @@
+using System.CommandLine;
+using HerokuTools.Common;
+using HerokuTools.Git;
+using HerokuTools.Heroku;
+using HerokuTools.Heroku.Models;
+using HerokuTools.Sandbox.Hosting;
+using HerokuTools.Sandbox.Postgres;
+
+namespace HerokuTools.Cli.Sandbox.Demo;
+
+/// <summary>
+/// <c>heroku-tools sandbox demo</c>: from nothing, a sandbox, a Django-shaped sample project with dev and master
+/// branches, live/uat/dev apps with Postgres, a heroku-tools.yml, and then the workflow's commands run against
+/// them, each shown as the user would type it.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var into = new Option<string?>("--into") { Description = "Folder for the demo (sandbox state + sample project); default: a new temporary folder", HelpName = "DIR" };
+        var keep = new Option<bool>("--keep") { Description = "Keep the sandbox running afterwards (Ctrl-C stops it), to try commands yourself" };
+        var command = new Command("demo", "Run the whole workflow on a sample project against a fresh sandbox") { into, keep };
+        context.SetAction(command, inv => RunAsync(inv, inv.Get(into), inv.Get(keep)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Invocation inv, string? into, bool keep)
+    {
+        var root = into is null
+            ? Directory.CreateTempSubdirectory("heroku-tools-demo-").FullName
+            : Path.GetFullPath(into, inv.Host.WorkingDirectory);
+        var project = Path.Combine(root, "shop");
+        if (Directory.Exists(project) && Directory.EnumerateFileSystemEntries(project).Any())
+        {
+            throw new ToolException($"{inv.DisplayPath(project)} already exists; give the demo an empty folder (--into DIR)", ExitCodes.Usage);
+        }
+
+        var say = new DemoNarrator(inv);
+        say.Heading($"Demo folder: {root}");
+        say.Heading("Starting a sandbox (a local Heroku: Platform API, git, one-off dynos, PostgreSQL) on 127.0.0.1");
+        SandboxHost sandbox;
+        try
+        {
+            sandbox = await SandboxHost.StartAsync(new SandboxHostOptions { Directory = Path.Combine(root, ".heroku-sandbox") }, inv.Cancellation);
+        }
+        catch (PostgresClusterException e)
+        {
+            throw new ToolException($"PostgreSQL: {e.Message}");
+        }
+
+        await using (sandbox)
+        {
+            var env = new Dictionary<string, string>(inv.Host.Environment, StringComparer.Ordinal)
+            {
+                ["HEROKU_API_URL"] = sandbox.ApiUrl.ToString().TrimEnd('/'),
+                ["HEROKU_GIT_URL"] = sandbox.GitUrlTemplate,
+                ["HEROKU_API_KEY"] = sandbox.Token,
+                ["HEROKU_TOOLS_CA_CERT"] = sandbox.CertificatePath,
+            };
+            say.Line($"  api {sandbox.ApiUrl.ToString().TrimEnd('/')}, git {sandbox.GitUrlTemplate}");
+
+            var script = new DemoScript(inv, say, sandbox, env, project);
+            await script.RunAsync();
+
+            if (keep)
+            {
+                say.Heading("The sandbox stays up; in another shell:");
+                say.Line($"  cd {project}");
+                say.Line($"  export HEROKU_API_URL={env["HEROKU_API_URL"]} HEROKU_GIT_URL='{env["HEROKU_GIT_URL"]}' HEROKU_TOOLS_CA_CERT={sandbox.CertificatePath}");
+                say.Line($"  export HEROKU_API_KEY=$(cat {Path.Combine(sandbox.Directory, "api-token")})");
+                say.Line("Ctrl-C stops it.");
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, inv.Cancellation);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        }
+
+        say.Heading($"Done. The sample project is in {project}");
+        return ExitCodes.Success;
+    }
+}
+
+/// <summary>The demo's steps, in order. Each capability of the tool adds its part here.</summary>
+internal sealed class DemoScript(Invocation inv, DemoNarrator say, SandboxHost sandbox, IReadOnlyDictionary<string, string> env, string project)
+{
+    public const string Live = "shop-live";
+    public const string Uat = "shop-uat";
+    public const string Dev = "shop-dev";
+
+    public async Task RunAsync()
+    {
+        await CreateProjectAsync();
+        await CreateAppsAsync();
+        await WriteWorkflowAsync();
+        await ToolAsync("check");
+    }
+
+    private async Task CreateProjectAsync()
+    {
+        say.Heading("A Django-shaped sample project, with master and dev branches");
+        foreach (var (path, text) in SampleProject.InitialFiles)
+        {
+            var full = Path.Combine(project, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            await File.WriteAllTextAsync(full, text, inv.Cancellation);
+            if (path.StartsWith("bin/", StringComparison.Ordinal) || path == "manage.py")
+            {
+                File.SetUnixFileMode(full, File.GetUnixFileMode(full) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            }
+        }
+
+        await GitAsync("init", "-q", "-b", "master");
+        await CommitAsync("Initial shop: users, styles, migrate and collectstatic scripts");
+        await GitAsync("branch", "dev");
+        foreach (var path in SampleProject.InitialFiles.Keys.Order(StringComparer.Ordinal))
+        {
+            say.Line("  " + path);
+        }
+    }
+
+    private async Task CreateAppsAsync()
+    {
+        say.Heading("Three Heroku apps in the sandbox, each with Heroku Postgres");
+        using var heroku = new HerokuClient(new HerokuClientOptions
+        {
+            BaseUrl = sandbox.ApiUrl,
+            Token = sandbox.Token,
+        });
+        foreach (var app in new[] { Live, Uat, Dev })
+        {
+            await heroku.CreateAppAsync(new AppCreateRequest { Name = app }, inv.Cancellation);
+            var addon = await heroku.CreateAddonAsync(app, "heroku-postgresql", inv.Cancellation);
+            say.Line($"  {app}: created, {addon.Name} attached as DATABASE_URL");
+        }
+    }
+
+    private async Task WriteWorkflowAsync()
+    {
+        say.Heading("heroku-tools.yml: the workflow (the original format, plus `protected` for live)");
+        var text = SampleProject.Workflow(Live, Uat, Dev);
+        await File.WriteAllTextAsync(Path.Combine(project, "heroku-tools.yml"), text, inv.Cancellation);
+        await CommitAsync("Add heroku-tools.yml");
+        await GitAsync("checkout", "-q", "dev");
+        await GitAsync("merge", "-q", "--ff-only", "master");
+        await GitAsync("checkout", "-q", "master");
+        foreach (var line in text.TrimEnd().Split('\n'))
+        {
+            say.Line("  " + line);
+        }
+    }
+
+    /// <summary>Runs heroku-tools in-process, in the project, against the sandbox, shown as typed.</summary>
+    public async Task<int> ToolAsync(params string[] args)
+    {
+        say.Command("heroku-tools " + string.Join(' ', args));
+        var host = new CliHost
+        {
+            Out = inv.Host.Out,
+            Error = inv.Host.Error,
+            In = inv.Host.In,
+            OutputIsTerminal = inv.Host.OutputIsTerminal,
+            ErrorIsTerminal = inv.Host.ErrorIsTerminal,
+            InputIsTerminal = false,
+            Environment = env,
+            WorkingDirectory = project,
+        };
+        var code = await App.RunAsync(args, host, inv.Cancellation);
+        if (code != ExitCodes.Success)
+        {
+            say.Line($"  (exit status {code})");
+        }
+
+        return code;
+    }
+
+    private Task<GitResult> GitAsync(params string[] args) =>
+        new GitRepository(new GitCli(project, env)).RequireAsync(args, null, inv.Cancellation);
+
+    private Task CommitAsync(string message) => CommitAllAsync(message);
+
+    private async Task CommitAllAsync(string message)
+    {
+        await GitAsync("add", "-A");
+        await GitAsync("-c", "user.name=Demo Developer", "-c", "user.email=dev@shop.example", "commit", "-q", "-m", message);
+    }
+}
+
+/// <summary>How the demo talks: headings, commands as typed, and plain lines.</summary>
+internal sealed class DemoNarrator(Invocation inv)
+{
+    public void Heading(string text)
+    {
+        inv.Host.Out.WriteLine();
+        inv.Host.Out.WriteLine(inv.Settings.Color ? $"\u001b[1m== {text}\u001b[0m" : $"== {text}");
+    }
+
+    public void Command(string text)
+    {
+        inv.Host.Out.WriteLine();
+        inv.Host.Out.WriteLine(inv.Settings.Color ? $"\u001b[1;36m$ {text}\u001b[0m" : $"$ {text}");
+    }
+
+    public void Line(string text) => inv.Host.Out.WriteLine(text);
+}
