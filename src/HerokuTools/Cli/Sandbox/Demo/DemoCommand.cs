@@ -26,9 +26,7 @@ internal static class DemoCommand
 
     private static async Task<int> RunAsync(Invocation inv, string? into, bool keep)
     {
-        var root = into is null
-            ? Directory.CreateTempSubdirectory("heroku-tools-demo-").FullName
-            : Path.GetFullPath(into, inv.Host.WorkingDirectory);
+        var root = into is null ? NewTempFolder() : Path.GetFullPath(into, inv.Host.WorkingDirectory);
         var project = Path.Combine(root, "shop");
         if (Directory.Exists(project) && Directory.EnumerateFileSystemEntries(project).Any())
         {
@@ -81,6 +79,16 @@ internal static class DemoCommand
 
         say.Heading($"Done. The sample project is in {project}");
         return ExitCodes.Success;
+    }
+
+    /// <summary>A new folder under /tmp that other users may traverse: when we run as root, the sandbox's
+    /// PostgreSQL runs as the postgres user and must reach its data folder inside.</summary>
+    private static string NewTempFolder()
+    {
+        var path = Directory.CreateTempSubdirectory("heroku-tools-demo-").FullName;
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        return path;
     }
 }
 
