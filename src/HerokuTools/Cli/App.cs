@@ -25,11 +25,14 @@ public static class App
             EnableDefaultExceptionHandler = false,
         };
 
+        var error = host.ErrorIsTerminal && host.GetEnv("NO_COLOR") is null && !parse.GetValue(globals.NoColor)
+            ? "\u001b[31merror: \u001b[0m"
+            : "error: ";
         if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
         {
-            foreach (var error in parse.Errors)
+            foreach (var e in parse.Errors)
             {
-                await host.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+                await host.Error.WriteLineAsync($"{error}{e.Message}").ConfigureAwait(false);
             }
 
             await host.Error.WriteLineAsync($"Run '{Name} {CommandPath(parse)} --help' for usage.".Replace("  ", " ", StringComparison.Ordinal)).ConfigureAwait(false);
@@ -48,12 +51,12 @@ public static class App
                 await host.Error.WriteLineAsync(d.ToString());
             }
 
-            await host.Error.WriteLineAsync($"error: {e.Diagnostics.Count} problem{(e.Diagnostics.Count == 1 ? "" : "s")} in {e.Diagnostics[0].Path}; nothing was done");
+            await host.Error.WriteLineAsync($"{error}{e.Diagnostics.Count} problem{(e.Diagnostics.Count == 1 ? "" : "s")} in {e.Diagnostics[0].Path}; nothing was done");
             return e.ExitCode;
         }
         catch (ToolException e)
         {
-            await host.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            await host.Error.WriteLineAsync($"{error}{e.Message}").ConfigureAwait(false);
             return e.ExitCode;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
