@@ -4,7 +4,7 @@ using HerokuTools.Sandbox.Dynos;
 
 namespace HerokuTools.Sandbox.Tests.Faults;
 
-/// <summary>reject_push through a real git push, drop_dyno through a real rendezvous client.</summary>
+/// <summary>reject_push and request faults through a real git push, drop_dyno through a real rendezvous client.</summary>
 public sealed class PushAndDynoFaultTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -38,6 +38,25 @@ public sealed class PushAndDynoFaultTests(SandboxFixture sandbox) : IClassFixtur
 
         var accepted = repo.Try(sandbox.GitAuthEnvironment(), "push", sandbox.GitUrl(app), "master");
         accepted.ExitCode.ShouldBe(0, accepted.Error);
+        (await sandbox.Host.Repositories.ReadRefAsync(app, "refs/heads/master", Ct)).ShouldBe(sha);
+    }
+
+    [Fact]
+    public async Task Request_faults_reach_git_over_http_too()
+    {
+        var app = SandboxFixture.NewAppName("gitfail");
+        await sandbox.CreateAppAsync(app);
+        await sandbox.Faults.FailNextAsync("POST", "/git/*/git-receive-pack", 503);
+        using var repo = new GitRepo();
+        var sha = repo.Commit("First");
+
+        var failed = repo.Try(sandbox.GitAuthEnvironment(), "push", sandbox.GitUrl(app), "master");
+
+        failed.ExitCode.ShouldNotBe(0);
+        failed.Error.ShouldContain("503");
+        (await sandbox.Host.Repositories.ReadRefAsync(app, "refs/heads/master", Ct)).ShouldBeNull();
+        var retried = repo.Try(sandbox.GitAuthEnvironment(), "push", sandbox.GitUrl(app), "master");
+        retried.ExitCode.ShouldBe(0, retried.Error);
         (await sandbox.Host.Repositories.ReadRefAsync(app, "refs/heads/master", Ct)).ShouldBe(sha);
     }
 

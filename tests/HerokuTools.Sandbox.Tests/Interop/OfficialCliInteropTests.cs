@@ -101,9 +101,9 @@ public sealed class OfficialCliInteropTests(SandboxFixture sandbox) : IClassFixt
 
             var destroyed = await Heroku("apps:destroy", "-a", app, "--confirm", app);
             destroyed.ExitCode.ShouldBe(0, destroyed.ToString());
-            var gone = await Heroku("apps:info", "-a", app);
-            gone.ExitCode.ShouldNotBe(0, gone.ToString());
-            gone.Error.ShouldContain("Couldn't find that app.", customMessage: gone.ToString());
+            destroyed.Error.ShouldContain($"Destroying {app}", customMessage: destroyed.ToString());
+            using var gone = await sandbox.Api.GetAsync($"/apps/{app}", TestContext.Current.CancellationToken);
+            gone.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
         }
         finally
         {

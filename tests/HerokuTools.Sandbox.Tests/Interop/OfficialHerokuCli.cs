@@ -58,12 +58,15 @@ internal sealed class OfficialHerokuCli
         return new OfficialHerokuCli(Path.Combine(package, "bin", "run.js"), version);
     }
 
-    /// <summary>Runs <c>heroku ARGS</c> with exactly the given HEROKU_* and HOME environment, input closed after
-    /// <paramref name="input"/>; never throws for a non-zero exit.</summary>
+    /// <summary>Runs <c>heroku ARGS</c> with exactly the given HEROKU_* and HOME environment (HOME is required: the
+    /// CLI writes to its git config and caches there), input closed after <paramref name="input"/>; never throws for
+    /// a non-zero exit.</summary>
     public async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
     {
+        // Its own HOME as working directory: outside any git repository, so apps:create adds no git remote anywhere.
         var info = new ProcessStartInfo("node")
         {
+            WorkingDirectory = environment["HOME"],
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
