@@ -38,7 +38,7 @@ if ! heroku_cli_installed && command -v npm >/dev/null 2>&1 && command -v node >
   (
     staging="$heroku_cli_dir.partial-$$"
     rm -rf "$staging" && mkdir -p "$staging" \
-      && npm install --prefix "$staging" --no-audit --no-fund --loglevel=error heroku@11 >"$staging.log" 2>&1 \
+      && timeout 480 npm install --prefix "$staging" --no-audit --no-fund --loglevel=error heroku@11 >"$staging.log" 2>&1 \
       && rm -rf "$heroku_cli_dir" && mv "$staging" "$heroku_cli_dir" && rm -f "$staging.log" \
       || { echo "test.sh: could not install the heroku CLI (see $staging.log); its interop test will be skipped"; rm -rf "$staging"; }
   ) &
