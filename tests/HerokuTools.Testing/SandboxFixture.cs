@@ -22,6 +22,9 @@ public sealed class SandboxFixture(PostgresFixture postgres) : IAsyncLifetime
 
     public HttpClient Api { get; private set; } = null!;
 
+    /// <summary>Fault injection through the admin endpoint. Tests that add faults clear them when done.</summary>
+    public SandboxFaults Faults { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         Host = await SandboxHost.StartAsync(new SandboxHostOptions
@@ -33,6 +36,7 @@ public sealed class SandboxFixture(PostgresFixture postgres) : IAsyncLifetime
         Api = new HttpClient { BaseAddress = Host.ApiUrl };
         Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Host.Token);
         Api.DefaultRequestHeaders.Accept.ParseAdd("application/vnd.heroku+json; version=3");
+        Faults = new SandboxFaults(Host.ApiUrl, Host.Token);
     }
 
     public static string NewAppName(string stem = "app") =>
@@ -100,6 +104,7 @@ public sealed class SandboxFixture(PostgresFixture postgres) : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         Api?.Dispose();
+        Faults?.Dispose();
         if (Host is not null)
         {
             await Host.DisposeAsync();

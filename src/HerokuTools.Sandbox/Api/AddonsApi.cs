@@ -23,7 +23,7 @@ internal static class AddonsApi
         routes.MapPost("/apps/{app}/addons", async (string app, HttpRequest request) =>
         {
             var body = await RequestBody.ReadAsync(request);
-            var plan = body.RequiredString("plan");
+            var plan = body.Identity("plan") ?? throw ApiException.InvalidParams("plan is required.");
             var request2 = state.PlanAddon(app, plan, body.Object("attachment")?.String("name"));
             if (postgres is null)
             {

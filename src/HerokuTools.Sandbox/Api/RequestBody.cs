@@ -50,6 +50,21 @@ internal static class RequestBody
     public static string RequiredString(this JsonElement body, string name) =>
         body.String(name) ?? throw ApiException.InvalidParams($"{name} is required.");
 
+    /// <summary>
+    /// A resource identity as Heroku takes it: a string (name or id), or an object with <c>name</c> or <c>id</c>
+    /// (the official CLI sends <c>"plan": {"name": "heroku-postgresql"}</c>); null when missing.
+    /// </summary>
+    public static string? Identity(this JsonElement body, string name)
+    {
+        if (body.Object(name) is { } nested)
+        {
+            return nested.String("name") ?? nested.String("id")
+                ?? throw ApiException.InvalidParams($"{name} must have a name or an id.");
+        }
+
+        return body.String(name);
+    }
+
     public static bool? Bool(this JsonElement body, string name)
     {
         if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)

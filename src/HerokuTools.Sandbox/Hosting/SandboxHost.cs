@@ -1,5 +1,6 @@
 using HerokuTools.Sandbox.Builds;
 using HerokuTools.Sandbox.Dynos;
+using HerokuTools.Sandbox.Faults;
 using HerokuTools.Sandbox.Git;
 using HerokuTools.Sandbox.Postgres;
 using HerokuTools.Sandbox.State;
@@ -41,8 +42,9 @@ public sealed class SandboxHost : IAsyncDisposable
     private readonly PostgresCluster? _ownPostgres;
 
     private SandboxHost(SandboxServer server, SandboxCertificate certificate, RendezvousServer rendezvous, DynoRunner runner,
-        GitRepositories repositories, PostgresCluster? postgres, PostgresCluster? ownPostgres, string gitUrlTemplate)
+        GitRepositories repositories, PostgresCluster? postgres, PostgresCluster? ownPostgres, string gitUrlTemplate, FaultBook faults)
     {
+        Faults = faults;
         _server = server;
         _certificate = certificate;
         _rendezvous = rendezvous;
@@ -73,6 +75,10 @@ public sealed class SandboxHost : IAsyncDisposable
     public DynoRunner Dynos => _runner;
 
     public PostgresCluster? Postgres { get; }
+
+    /// <summary>Injected faults (also reachable over HTTP at <c>/__sandbox/faults</c>): failing, delayed or dropped
+    /// requests, rejected pushes, dropped dyno connections.</summary>
+    public FaultBook Faults { get; }
 
     public static async Task<SandboxHost> StartAsync(SandboxHostOptions options, CancellationToken cancellation = default)
     {
@@ -121,18 +127,20 @@ public sealed class SandboxHost : IAsyncDisposable
             // The API server creates the state; the git mount and the build need it, so they are wired in two steps.
             SandboxState? state = null;
             var lateReceiver = new LateReceiver();
+            var token = ApiToken.LoadOrCreate(directory);
+            var faults = new FaultBook();
             var gitOptions = new GitHttpOptions
             {
                 Repositories = repositories,
                 Receiver = lateReceiver,
-                IsValidToken = GitHttpOptions.SingleToken(ApiToken.LoadOrCreate(directory)),
+                IsValidToken = GitHttpOptions.SingleToken(token),
                 AppExists = app => state is not null && state.Apps().Any(a => a.Name == app),
             };
             var server = await SandboxServer.StartAsync(new SandboxOptions
             {
                 Directory = directory,
                 Port = options.Port,
-                DynoRunner = runner,
+                DynoRunner = new FaultingDynoRunner(runner, faults),
                 PostgresProvisioner = postgres is null ? null : new PostgresProvisioner(postgres),
                 DynoWorkingDirectory = (request, ct) => PrepareFolder(request.App, request.Commit, request.DynoName, ct),
                 AppDeleted = app =>
@@ -140,14 +148,19 @@ public sealed class SandboxHost : IAsyncDisposable
                     repositories.Delete(app);
                     return Task.CompletedTask;
                 },
-                MapMore = web => web.MapGitSmartHttp(gitOptions),
+                UseFirst = web => web.UseFaults(faults),
+                MapMore = web =>
+                {
+                    web.MapGitSmartHttp(gitOptions);
+                    web.MapFaultAdmin(faults, token);
+                },
             }, cancellation);
             state = server.State;
             receiver = new BuildReceiver(server.State, runner, (app, dyno, ct) => PrepareFolder(app, null, dyno, ct));
-            lateReceiver.Target = receiver;
+            lateReceiver.Target = new FaultingPushReceiver(receiver, faults);
 
             return new SandboxHost(server, certificate, rendezvous, runner, repositories, postgres, own,
-                gitOptions.UrlTemplate(server.ApiUrl));
+                gitOptions.UrlTemplate(server.ApiUrl), faults);
         }
         catch
         {

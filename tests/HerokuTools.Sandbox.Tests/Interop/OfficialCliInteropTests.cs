@@ -1,0 +1,120 @@
+using System.Globalization;
+
+namespace HerokuTools.Sandbox.Tests.Interop;
+
+/// <summary>
+/// The official heroku CLI v11 against the whole sandbox, as a user would use it: create an app, look at it, set
+/// and unset config, maintenance on and off, releases, rollback, a Postgres add-on, <c>run -x</c>, destroy.
+/// Skipped when the CLI (installed by ./test.sh) or node is missing.
+/// </summary>
+public sealed class OfficialCliInteropTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
+{
+    [Fact]
+    public async Task The_official_heroku_cli_runs_a_users_session_against_the_sandbox()
+    {
+        var cli = OfficialHerokuCli.Find(out var reason);
+        Assert.SkipWhen(cli is null, reason);
+        using var home = new TempDirectory("ht-heroku-home-");
+        var environment = new Dictionary<string, string>
+        {
+            ["HOME"] = home.Path,
+            ["HEROKU_HOST"] = sandbox.Host.ApiUrl.ToString().TrimEnd('/'),
+            ["HEROKU_API_KEY"] = sandbox.Host.Token,
+            ["NODE_EXTRA_CA_CERTS"] = sandbox.Host.CertificatePath,
+            // No telemetry, no auto-update, no version check: nothing leaves the machine, and each command is faster.
+            ["DISABLE_TELEMETRY"] = "true",
+            ["HEROKU_DISABLE_AUTOUPDATE"] = "1",
+            ["HEROKU_SKIP_NEW_VERSION_CHECK"] = "true",
+            ["NO_COLOR"] = "1",
+            ["COLUMNS"] = "200",
+        };
+        var runs = new List<CliRun>();
+        async Task<CliRun> Heroku(params string[] args) => await HerokuWithInput(null, args);
+        async Task<CliRun> HerokuWithInput(string? input, params string[] args)
+        {
+            var run = await cli!.RunAsync(environment, input, args);
+            runs.Add(run);
+            return run;
+        }
+
+        var app = SandboxFixture.NewAppName("cli");
+        try
+        {
+            var created = await Heroku("apps:create", app);
+            created.ExitCode.ShouldBe(0, created.ToString());
+            created.Out.ShouldContain($"https://{app}.herokuapp.com/", customMessage: created.ToString());
+            (await sandbox.GetAsync($"/apps/{app}"))["name"]!.GetValue<string>().ShouldBe(app);
+
+            var info = await Heroku("apps:info", "-a", app);
+            info.ExitCode.ShouldBe(0, info.ToString());
+            info.Out.ShouldContain($"=== {app}", customMessage: info.ToString());
+            info.Out.ShouldMatch(@"Stack:\s+heroku-24", info.ToString());
+
+            var set = await Heroku("config:set", "FOO=bar", "BAZ=qux", "-a", app);
+            set.ExitCode.ShouldBe(0, set.ToString());
+            set.Error.ShouldContain("done, v2", customMessage: set.ToString());
+            var config = await Heroku("config", "-a", app);
+            config.ExitCode.ShouldBe(0, config.ToString());
+            config.Out.ShouldMatch(@"FOO:\s+bar", config.ToString());
+            config.Out.ShouldMatch(@"BAZ:\s+qux", config.ToString());
+            var get = await Heroku("config:get", "FOO", "-a", app);
+            (get.ExitCode, get.Out).ShouldBe((0, "bar\n"), get.ToString());
+            var unset = await Heroku("config:unset", "BAZ", "-a", app);
+            unset.ExitCode.ShouldBe(0, unset.ToString());
+            unset.Error.ShouldContain("done, v3", customMessage: unset.ToString());
+            (await sandbox.GetAsync($"/apps/{app}/config-vars")).AsObject().ContainsKey("BAZ").ShouldBeFalse();
+
+            var off = await Heroku("maintenance", "-a", app);
+            (off.ExitCode, off.Out.Trim()).ShouldBe((0, "off"), off.ToString());
+            var turnOn = await Heroku("maintenance:on", "-a", app);
+            turnOn.ExitCode.ShouldBe(0, turnOn.ToString());
+            var on = await Heroku("maintenance", "-a", app);
+            (on.ExitCode, on.Out.Trim()).ShouldBe((0, "on"), on.ToString());
+            var turnOff = await Heroku("maintenance:off", "-a", app);
+            turnOff.ExitCode.ShouldBe(0, turnOff.ToString());
+            (await sandbox.GetAsync($"/apps/{app}"))["maintenance"]!.GetValue<bool>().ShouldBeFalse();
+
+            var releases = await Heroku("releases", "-a", app);
+            releases.ExitCode.ShouldBe(0, releases.ToString());
+            releases.Out.ShouldContain("Current: v3", customMessage: releases.ToString());
+            releases.Out.ShouldMatch(@"v3\s+Remove BAZ config vars", releases.ToString());
+            releases.Out.ShouldMatch(@"v2\s+Set FOO, BAZ config vars", releases.ToString());
+            releases.Out.ShouldMatch(@"v1\s+Initial release", releases.ToString());
+            var v2 = await Heroku("releases:info", "v2", "-a", app);
+            v2.ExitCode.ShouldBe(0, v2.ToString());
+            v2.Out.ShouldContain("=== Release v2", customMessage: v2.ToString());
+            v2.Out.ShouldMatch(@"BAZ:\s+qux", v2.ToString());
+
+            var rollback = await Heroku("rollback", "v2", "-a", app);
+            rollback.ExitCode.ShouldBe(0, rollback.ToString());
+            rollback.Error.ShouldContain("done, v4", customMessage: rollback.ToString());
+            (await sandbox.GetAsync($"/apps/{app}/config-vars"))["BAZ"]!.GetValue<string>().ShouldBe("qux");
+
+            var addon = await Heroku("addons:create", "heroku-postgresql", "-a", app);
+            addon.ExitCode.ShouldBe(0, addon.ToString());
+            (await sandbox.GetAsync($"/apps/{app}/config-vars"))["DATABASE_URL"]!.GetValue<string>().ShouldStartWith("postgres://");
+
+            var run = await HerokuWithInput("hi\n", "run", "-x", "-a", app, "--no-notify", "--",
+                "echo \"FOO is $FOO\"; psql \"$DATABASE_URL\" -Atc 'select 40 + 2'; read x; echo got:$x; sh -c 'exit 3'");
+            run.Out.ShouldBe("FOO is bar\n42\ngot:hi\n", run.ToString());
+            run.ExitCode.ShouldBe(3, run.ToString());
+
+            var destroyed = await Heroku("apps:destroy", "-a", app, "--confirm", app);
+            destroyed.ExitCode.ShouldBe(0, destroyed.ToString());
+            destroyed.Error.ShouldContain($"Destroying {app}", customMessage: destroyed.ToString());
+            using var gone = await sandbox.Api.GetAsync($"/apps/{app}", TestContext.Current.CancellationToken);
+            gone.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        }
+        finally
+        {
+            var total = runs.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Took);
+            TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"heroku CLI {cli!.Version}: {runs.Count} commands in {total.TotalSeconds:0.0} s"));
+            foreach (var r in runs)
+            {
+                TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {r.Took.TotalSeconds,5:0.0} s  exit {r.ExitCode}  heroku {r.Command}"));
+            }
+        }
+    }
+}
