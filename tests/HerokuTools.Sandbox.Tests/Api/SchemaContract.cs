@@ -6,13 +6,35 @@ using Json.Schema;
 namespace HerokuTools.Sandbox.Tests.Api;
 
 /// <summary>
-/// Checks responses against Heroku's Platform API hyper-schema (/work/shared/heroku/platform-api-schema.json): finds
+/// Checks responses against Heroku's Platform API hyper-schema (../shared/heroku/platform-api-schema.json): finds
 /// the link by method and path, validates the body against its targetSchema (draft-04 read as draft-06, formats on),
 /// and checks that every property the resource lists is present.
 /// </summary>
 internal static class SchemaContract
 {
-    public const string SchemaPath = "/work/shared/heroku/platform-api-schema.json";
+    /// <summary>The official schema: shared/heroku/ beside the repository (found walking up from the test binaries),
+    /// or HEROKU_TOOLS_PLATFORM_SCHEMA.</summary>
+    public static string SchemaPath { get; } = FindSchema();
+
+    private static string FindSchema()
+    {
+        if (Environment.GetEnvironmentVariable("HEROKU_TOOLS_PLATFORM_SCHEMA") is { Length: > 0 } explicitPath)
+        {
+            return explicitPath;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "heroku", "platform-api-schema.json");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException(
+            "the official Platform API schema was not found at ../shared/heroku/platform-api-schema.json beside the repository; set HEROKU_TOOLS_PLATFORM_SCHEMA");
+    }
 
     private static readonly Lazy<JsonObject> Document = new(() =>
         (JsonObject)JsonNode.Parse(File.ReadAllText(SchemaPath))!);
