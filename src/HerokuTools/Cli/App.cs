@@ -2,6 +2,7 @@ using System.CommandLine;
 using HerokuTools.Cli.Init;
 using HerokuTools.Cli.Sandbox;
 using HerokuTools.Cli.Check;
+using HerokuTools.Cli.Config;
 using HerokuTools.Common;
 using HerokuTools.Workflow;
 
@@ -80,6 +81,7 @@ public static class App
         var context = new CommandContext(globals, host);
         root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(ConfigCommand.Create(context));
         root.Subcommands.Add(SandboxCommand.Create(context));
         return root;
     }

@@ -8,6 +8,9 @@ namespace HerokuTools.Workflow;
 /// </summary>
 public sealed record WorkflowConfig(string SourcePath, IReadOnlyList<WorkflowEnvironment> Environments, WorkflowCommands Commands)
 {
+    /// <summary>The <c>config:</c> section: where the config-vars files are, required keys, expected differences.</summary>
+    public ConfigVars.ConfigVarsSettings ConfigVars { get; init; } = HerokuTools.ConfigVars.ConfigVarsSettings.Default;
+
     /// <summary>The environment with this label, or null.</summary>
     public WorkflowEnvironment? Find(string label) =>
         Environments.FirstOrDefault(e => string.Equals(e.Label, label, StringComparison.Ordinal));

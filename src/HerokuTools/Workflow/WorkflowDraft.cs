@@ -7,5 +7,10 @@ internal sealed class WorkflowDraft
 
     public WorkflowCommands Commands { get; set; } = WorkflowCommands.None;
 
-    public WorkflowConfig Build(string sourcePath) => new(sourcePath, Environments.ToArray().AsReadOnly(), Commands);
+    public ConfigVars.ConfigVarsSettings ConfigVars { get; set; } = HerokuTools.ConfigVars.ConfigVarsSettings.Default;
+
+    public WorkflowConfig Build(string sourcePath) => new(sourcePath, Environments.ToArray().AsReadOnly(), Commands)
+    {
+        ConfigVars = ConfigVars,
+    };
 }

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using HerokuTools.Common;
+using HerokuTools.ConfigVars;
+using HerokuTools.Workflow;
+
+namespace HerokuTools.Cli.Config;
+
+/// <summary>
+/// <c>config check [ENV…]</c>: validates the config files without touching Heroku (for CI): YAML errors, values that
+/// are not strings, duplicate keys, unresolved <c>${NAME}</c>, missing required keys; each as file:line:col, exit 2.
+/// </summary>
+internal static class ConfigCheckCommand
+{
+    private static readonly Argument<string[]> Environments = new("ENV")
+    {
+        Description = "The environments to check (default: all)",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public static Command Create(CommandContext context)
+    {
+        var command = new Command("check", "Validate the config files without touching Heroku; every problem as file:line:col (exit 2 when any)")
+        {
+            Environments,
+        };
+        context.SetAction(command, RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Invocation inv)
+    {
+        var workflow = await inv.LoadWorkflowAsync();
+        var labels = inv.Get(Environments) is { Length: > 0 } named
+            ? named.Select(l => workflow.Environment(l)).ToList()
+            : workflow.Environments.ToList();
+        var files = ConfigInputs.Files(inv, workflow);
+        var problems = new List<WorkflowDiagnostic>();
+        var counts = new List<(string Label, int Keys)>();
+        foreach (var environment in labels)
+        {
+            var own = new List<WorkflowDiagnostic>();
+            var desired = DesiredConfigReader.Read(files, environment.Label, workflow.ConfigVars, own);
+            if (own.Count == 0)
+            {
+                desired.Resolve(inv.Host.Environment, own);
+            }
+
+            problems.AddRange(own);
+            counts.Add((environment.Label, desired.Entries.Count));
+        }
+
+        var sorted = ConfigInputs.Sorted(problems);
+        if (inv.Settings.Json)
+        {
+            inv.Reporter.Json(JsonSerializer.Serialize(new ConfigCheckJson(sorted.Count == 0, labels.Select(l => l.Label).ToList(),
+                sorted.Select(p => new ConfigProblemJson(p.Path, p.Line, p.Column, p.Message)).ToList()), ConfigJson.Default.ConfigCheckJson));
+        }
+        else if (sorted.Count > 0)
+        {
+            foreach (var problem in sorted)
+            {
+                inv.Reporter.Note(problem.ToString());
+            }
+
+            inv.Reporter.Error(string.Create(CultureInfo.InvariantCulture, $"{sorted.Count} problem{(sorted.Count == 1 ? "" : "s")} in the config files"));
+        }
+        else
+        {
+            foreach (var (label, keys) in counts)
+            {
+                inv.Reporter.Line(string.Create(CultureInfo.InvariantCulture,
+                    $"{files.Display(files.EnvironmentPath(label))}: ok ({keys} key{(keys == 1 ? "" : "s")} with {ConfigVarsSettings.Common}.yml)"));
+            }
+        }
+
+        return sorted.Count == 0 ? ExitCodes.Success : ExitCodes.Usage;
+    }
+}
