@@ -54,6 +54,7 @@ internal static class DemoCommand
                 ["HEROKU_GIT_URL"] = sandbox.GitUrlTemplate,
                 ["HEROKU_API_KEY"] = sandbox.Token,
                 ["HEROKU_TOOLS_CA_CERT"] = sandbox.CertificatePath,
+                ["DEMO_SECRET_KEY"] = "demo-secret-" + Guid.NewGuid().ToString("N")[..12],
             };
             say.Line($"  api {sandbox.ApiUrl.ToString().TrimEnd('/')}, git {sandbox.GitUrlTemplate}");
 
@@ -105,6 +106,42 @@ internal sealed class DemoScript(Invocation inv, DemoNarrator say, SandboxHost s
         await CreateAppsAsync();
         await WriteWorkflowAsync();
         await ToolAsync("check");
+        await ConfigAsync();
+    }
+
+    /// <summary>Config vars as files: pull, edit, check, diff (masked), push in one release, diff in sync.</summary>
+    private async Task ConfigAsync()
+    {
+        say.Heading("Config vars as files: config/common.yml + config/<env>.yml, applied on purpose");
+        await ToolAsync("config", "pull", "dev");
+        await ToolAsync("config", "pull", "uat");
+        await WriteAsync("config/common.yml", """
+            # Shared by every environment; ${NAME} is read from your environment at push time, so secrets stay out of files.
+            settings:
+                DJANGO_SETTINGS_MODULE: shop.settings
+                SECRET_KEY: ${DEMO_SECRET_KEY}
+
+            """);
+        await WriteAsync("config/live.yml", """
+            settings:
+                DEBUG: "false"
+                ALLOWED_HOSTS: "shop.example.com, www.shop.example.com"
+
+            """);
+        say.Line("  wrote config/common.yml and config/live.yml (SECRET_KEY comes from $DEMO_SECRET_KEY)");
+        await ToolAsync("config", "check");
+        await ToolAsync("config", "diff", "live");
+        await ToolAsync("config", "push", "live", "--yes");
+        await ToolAsync("config", "diff", "live");
+        await ToolAsync("config", "diff", "live", "uat");
+        await CommitAsync("Config vars as files");
+    }
+
+    private async Task WriteAsync(string relative, string text)
+    {
+        var full = Path.Combine(project, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        await File.WriteAllTextAsync(full, text, inv.Cancellation);
     }
 
     private async Task CreateProjectAsync()
