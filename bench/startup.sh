@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-30}
 [ -x /usr/bin/time ] || { [ "$(id -u)" = 0 ] && apt-get install -y -qq time >/dev/null; }
-./build.sh artifacts/aot >/dev/null
+[ -n "${SKIP_BUILD:-}" ] || ./build.sh artifacts/aot >/dev/null
 dotnet build src/HerokuTools -c Release -nologo -v quiet >/dev/null
 jit=src/HerokuTools/bin/Release/net10.0/heroku-tools.dll
 python3 bench/measure.py "$runs" \
