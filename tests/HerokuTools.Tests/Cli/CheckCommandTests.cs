@@ -6,21 +6,7 @@ namespace HerokuTools.Tests.Cli;
 
 public class CheckCommandTests
 {
-    private const string Seed = """
-        environments:
-            - label:    live
-              app_name: mapp_app_1
-              branch:   master
-            - label:    uat
-              app_name: my_app_2
-              branch:   master
-            - label:    dev
-              app_name: my_app_3
-              branch:   dev
-        commands:
-            collectstatic: python manage.py collectstatic
-            migrate: python manage.py migrate
-        """;
+    private const string Seed = HerokuTools.Tests.Workflow.WorkflowSamples.Seed;
 
     [Fact]
     public async Task The_seed_file_is_valid_and_found_from_a_subfolder_via_the_git_top_level()
