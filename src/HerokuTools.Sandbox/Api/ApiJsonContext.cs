@@ -6,6 +6,7 @@ namespace HerokuTools.Sandbox.Api;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(ErrorView))]
 [JsonSerializable(typeof(AccountView))]
+[JsonSerializable(typeof(LogSessionView))]
 [JsonSerializable(typeof(AppView))]
 [JsonSerializable(typeof(List<AppView>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]

@@ -23,6 +23,7 @@ internal static class PlatformApi
         app.MapPipelines(state);
         app.MapPipelineCouplings(state);
         app.MapPipelinePromotions(state);
+        app.MapLogSessions(state, options.Logs);
         app.MapFallback(() => ApiResults.Error(ApiMiddleware.NotFoundRoute()));
     }
 }

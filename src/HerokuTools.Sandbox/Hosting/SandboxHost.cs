@@ -100,10 +100,15 @@ public sealed class SandboxHost : IAsyncDisposable
             }
 
             BuildReceiver? receiver = null;
+            var logs = new Logs.AppLogs(TimeProvider.System);
             var runner = new DynoRunner(rendezvous, new DynoRunnerOptions
             {
                 AttachTimeout = options.AttachTimeout,
-                LogLine = (spec, line) => receiver?.OnDynoLogLine(spec, line),
+                LogLine = (spec, line) =>
+                {
+                    logs.Add(spec.App, "app", spec.Name, line);
+                    receiver?.OnDynoLogLine(spec, line);
+                },
             });
 
             var dynoRoot = Path.Combine(directory, "dynos");
@@ -146,8 +151,10 @@ public sealed class SandboxHost : IAsyncDisposable
                 AppDeleted = app =>
                 {
                     repositories.Delete(app);
+                    logs.Forget(app);
                     return Task.CompletedTask;
                 },
+                Logs = logs,
                 UseFirst = web => web.UseFaults(faults),
                 MapMore = web =>
                 {

@@ -37,4 +37,7 @@ public sealed class SandboxOptions
     public Action<WebApplication>? UseFirst { get; init; }
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The apps' recent log lines (detached dynos' output), read back through log sessions.</summary>
+    public Logs.AppLogs Logs { get; init; } = new(TimeProvider.System);
 }

@@ -120,3 +120,32 @@ public sealed class SandboxHostTests(SandboxFixture sandbox) : IClassFixture<San
         sandbox.Host.Repositories.Exists(app).ShouldBeFalse();
     }
 }
+
+public sealed class SandboxLogTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
+{
+    [Fact]
+    public async Task A_detached_dyno_s_output_can_be_read_back_through_a_log_session()
+    {
+        var app = SandboxFixture.NewAppName("logs");
+        await sandbox.CreateAppAsync(app);
+        using var repo = new GitRepo();
+        repo.Commit("x");
+        repo.Try(sandbox.GitAuthEnvironment(), "push", sandbox.GitUrl(app), "master").ExitCode.ShouldBe(0);
+
+        var dyno = await sandbox.SendAsync(HttpMethod.Post, $"/apps/{app}/dynos", new JsonObject { ["command"] = "echo hello-from-detached; echo second line", ["attach"] = false });
+        var name = dyno["name"]!.GetValue<string>();
+        dyno["attach_url"].ShouldBeNull();
+
+        string text = "";
+        for (var i = 0; i < 100 && !text.Contains("second line", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            var session = await sandbox.SendAsync(HttpMethod.Post, $"/apps/{app}/log-sessions", new JsonObject { ["dyno_name"] = name, ["lines"] = 10 });
+            using var http = new HttpClient();
+            text = await http.GetStringAsync(session["logplex_url"]!.GetValue<string>(), TestContext.Current.CancellationToken);
+        }
+
+        text.ShouldContain($"app[{name}]: hello-from-detached");
+        text.ShouldContain($"app[{name}]: second line");
+    }
+}
