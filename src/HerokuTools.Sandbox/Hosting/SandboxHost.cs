@@ -163,6 +163,10 @@ public sealed class SandboxHost : IAsyncDisposable
                 },
             }, cancellation);
             state = server.State;
+            if (postgres is not null)
+            {
+                RepointDatabaseUrls(server.State, postgres.Port);
+            }
             receiver = new BuildReceiver(server.State, runner, (app, dyno, ct) => PrepareFolder(app, null, dyno, ct));
             lateReceiver.Target = new FaultingPushReceiver(receiver, faults);
 
@@ -180,6 +184,35 @@ public sealed class SandboxHost : IAsyncDisposable
             certificate.Dispose();
             repositories.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// When the PostgreSQL server came up on another port than last time (the old one was taken), the add-ons'
+    /// URLs are updated to it, as Heroku does when it moves a database (a release per app).
+    /// </summary>
+    internal static void RepointDatabaseUrls(SandboxState state, int port)
+    {
+        foreach (var app in state.Apps())
+        {
+            var config = state.ConfigVars(app.Id);
+            var changes = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var addon in state.Addons(app.Id).Where(a => a.Service == SandboxState.PostgresService))
+            {
+                foreach (var key in addon.ConfigVars)
+                {
+                    if (config.TryGetValue(key, out var url) && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+                        && uri.IsLoopback && uri.Port != port)
+                    {
+                        changes[key] = new UriBuilder(uri) { Port = port }.Uri.ToString();
+                    }
+                }
+            }
+
+            if (changes.Count > 0)
+            {
+                state.UpdateConfigVars(app.Id, changes);
+            }
         }
     }
 
