@@ -8,6 +8,9 @@ namespace HerokuTools.Workflow;
 /// </summary>
 public sealed record WorkflowConfig(string SourcePath, IReadOnlyList<WorkflowEnvironment> Environments, WorkflowCommands Commands)
 {
+    /// <summary>The <c>deploy:</c> section (defaults when absent).</summary>
+    public Deploy.DeploySettings Deploy { get; init; } = HerokuTools.Deploy.DeploySettings.Default;
+
     /// <summary>The environment with this label, or null.</summary>
     public WorkflowEnvironment? Find(string label) =>
         Environments.FirstOrDefault(e => string.Equals(e.Label, label, StringComparison.Ordinal));

@@ -7,5 +7,10 @@ internal sealed class WorkflowDraft
 
     public WorkflowCommands Commands { get; set; } = WorkflowCommands.None;
 
-    public WorkflowConfig Build(string sourcePath) => new(sourcePath, Environments.ToArray().AsReadOnly(), Commands);
+    public Deploy.DeploySettings Deploy { get; set; } = HerokuTools.Deploy.DeploySettings.Default;
+
+    public WorkflowConfig Build(string sourcePath) => new(sourcePath, Environments.ToArray().AsReadOnly(), Commands)
+    {
+        Deploy = Deploy,
+    };
 }
