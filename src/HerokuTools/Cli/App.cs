@@ -2,6 +2,9 @@ using System.CommandLine;
 using HerokuTools.Cli.Init;
 using HerokuTools.Cli.Check;
 using HerokuTools.Cli.Deploy;
+using HerokuTools.Cli.Maintenance;
+using HerokuTools.Cli.Rollback;
+using HerokuTools.Cli.Status;
 using HerokuTools.Common;
 using HerokuTools.Workflow;
 
@@ -23,6 +26,9 @@ public static class App
             Output = host.Out,
             Error = host.Error,
             EnableDefaultExceptionHandler = false,
+
+            // Ctrl-C / SIGTERM cancel the action's token; this long is left for cleanup (e.g. maintenance off).
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
         };
 
         if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
@@ -78,6 +84,9 @@ public static class App
         root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(DeployCommand.Create(context));
+        root.Subcommands.Add(StatusCommand.Create(context));
+        root.Subcommands.Add(RollbackCommand.Create(context));
+        root.Subcommands.Add(MaintenanceCommand.Create(context));
         return root;
     }
 

@@ -11,6 +11,8 @@ namespace HerokuTools.Deploy;
 [JsonSerializable(typeof(DeployDocument))]
 [JsonSerializable(typeof(SlackMessage))]
 [JsonSerializable(typeof(DeployNotification))]
+[JsonSerializable(typeof(StatusDocument))]
+[JsonSerializable(typeof(RollbackDocument))]
 internal sealed partial class DeployJson : JsonSerializerContext;
 
 internal sealed record JsonCommit(string Sha, string Author, string Subject);
@@ -69,3 +71,19 @@ internal sealed record DeployDocument(
     /// <summary>snake_case step kind: maintenance_on, push, migrate...</summary>
     public static string Kind(StepKind kind) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
 }
+
+/// <summary>status --json.</summary>
+internal sealed record StatusDocument(IReadOnlyList<EnvironmentStatus> Environments);
+
+/// <summary>rollback --json.</summary>
+internal sealed record RollbackDocument(
+    string Environment,
+    string App,
+    int FromVersion,
+    int ToVersion,
+    int? NewVersion,
+    string? FromCommit,
+    string? ToCommit,
+    IReadOnlyList<JsonCommit> CommitsRolledBack,
+    IReadOnlyList<string> MigrationFiles,
+    bool DryRun);
