@@ -57,7 +57,7 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         }
 
         var baseline = state.Commit;
-        if (baseline is null && state.Version is not null)
+        if (baseline is null && state.HasSlug)
         {
             reporter.Warn($"{environment.AppName}'s current release v{state.Version} has no commit (not deployed from git?): every file counts as changed");
         }

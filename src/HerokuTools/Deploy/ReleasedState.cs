@@ -13,6 +13,9 @@ public sealed record ReleasedState(
     DateTimeOffset? ReleasedAt,
     string? Description)
 {
+    /// <summary>The current release runs a slug (code); false for an app never deployed (config-only releases).</summary>
+    public bool HasSlug { get; init; }
+
     /// <summary>Reads the app, its current release and that release's slug (release -> slug -> commit).</summary>
     public static async Task<ReleasedState> ReadAsync(HerokuClient client, string app, CancellationToken cancellation)
     {
@@ -28,6 +31,9 @@ public sealed record ReleasedState(
         }
 
         return new ReleasedState(found.Name ?? app, found.Id, found.Maintenance, release?.Version, release?.Id, commit,
-            release?.CreatedAt, release?.Description);
+            release?.CreatedAt, release?.Description)
+        {
+            HasSlug = release?.Slug?.Id is not null,
+        };
     }
 }
