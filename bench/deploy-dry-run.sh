@@ -37,8 +37,6 @@ def commit(n, changes, ts):
     out.write(b"commit refs/heads/dev\n")
     out.write(f"committer Bench <bench@example.com> {ts} +0000\n".encode())
     out.write(b"data %d\n%s" % (len(msg), msg))
-    if n > 1:
-        out.write(b"from refs/heads/dev^0\n")
     for p, content in changes:
         data = content.encode()
         out.write(f"M 100644 inline {p}\n".encode() + b"data %d\n%s\n" % (len(data), data))
