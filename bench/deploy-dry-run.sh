@@ -11,7 +11,7 @@ commits=${COMMITS:-100000}
 files=${FILES:-20000}
 work=$(mktemp -d /tmp/ht-bench-deploy.XXXXXX)
 api_pid=
-cleanup() { [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() { [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$work"; }
 trap cleanup EXIT
 
 if [ -x artifacts/aot/heroku-tools ] && [ -z "${JIT:-}" ]; then

@@ -24,9 +24,13 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
             throw new ToolException($"{environment.Label} is deployed by promotion from {upstream.Label}; --branch does not apply", ExitCodes.Usage);
         }
 
-        var state = await ReleasedState.ReadAsync(client, environment.AppName, cancellation);
+        // The API and the local git questions are independent: ask both at once.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var stateTask = ReleasedState.ReadAsync(client, environment.AppName, cancellation);
         var remote = remoteFor(environment.AppName);
         var reader = new ChangesetReader(git);
+        var local = upstream is null ? LocalFactsAsync(sourceRef ?? environment.Branch, remote, reader, cancellation) : null;
+        var state = await stateTask;
         string target;
         var targetFor = new DeployTarget(environment.Label, environment.AppName, state.Maintenance, null, upstream?.Label, upstream?.AppName)
         {
@@ -49,10 +53,7 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         else
         {
             sourceRef ??= environment.Branch;
-            target = await reader.ResolveAsync(sourceRef, cancellation)
-                ?? throw new ToolException($"'{sourceRef}' is not a branch, tag or commit in this repository", ExitCodes.Usage);
-            await WarnWhenBehindUpstreamAsync(sourceRef, cancellation);
-            var (branch, head) = await remote.DeployBranchAsync(git, cancellation);
+            (target, var branch, var head) = await local!;
             targetFor = targetFor with { DeployBranch = branch, RemoteHead = head };
         }
 
@@ -67,9 +68,29 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
             baseline = null;
         }
 
+        reporter.Verbose($"app state and local facts in {clock.ElapsedMilliseconds} ms");
+        clock.Restart();
+        var releasePhase = ReleasePhaseAsync(target, cancellation);
         var changeset = await reader.ReadAsync(baseline, target, cancellation);
-        targetFor = targetFor with { ReleasePhaseCommand = await ReleasePhaseAsync(target, cancellation) };
-        return DeployPlanner.Plan(targetFor, sourceRef, changeset, workflow.Deploy, workflow.Commands.Migrate, workflow.Commands.Collectstatic, overrides);
+        reporter.Verbose($"changeset ({changeset.Commits.Count} commits, {changeset.Files.Count} files) in {clock.ElapsedMilliseconds} ms");
+        clock.Restart();
+        targetFor = targetFor with { ReleasePhaseCommand = await releasePhase };
+        var plan = DeployPlanner.Plan(targetFor, sourceRef, changeset, workflow.Deploy, workflow.Commands.Migrate, workflow.Commands.Collectstatic, overrides);
+        reporter.Verbose($"planned in {clock.ElapsedMilliseconds} ms");
+        return plan;
+    }
+
+    /// <summary>The target commit, a behind-upstream warning, and the app's deploy branch with its head (the lease).</summary>
+    private async Task<(string Target, string Branch, string? Head)> LocalFactsAsync(
+        string sourceRef, HerokuGitRemote remote, ChangesetReader reader, CancellationToken cancellation)
+    {
+        var deployBranch = remote.DeployBranchAsync(git, cancellation);
+        var behind = WarnWhenBehindUpstreamAsync(sourceRef, cancellation);
+        var target = await reader.ResolveAsync(sourceRef, cancellation)
+            ?? throw new ToolException($"'{sourceRef}' is not a branch, tag or commit in this repository", ExitCodes.Usage);
+        await behind;
+        var (branch, head) = await deployBranch;
+        return (target, branch, head);
     }
 
     /// <summary>The <c>release:</c> process of the Procfile at <paramref name="commit"/>, or null.</summary>

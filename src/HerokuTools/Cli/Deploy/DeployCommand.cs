@@ -67,10 +67,13 @@ internal sealed class DeployCommand
         var dryRun = inv.Get(DryRun);
         if (!inv.Settings.Json || plan.UpToDate)
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             foreach (var line in DeployRenderer.Plan(plan))
             {
                 reporter.Line(line);
             }
+
+            reporter.Verbose($"plan printed in {clock.ElapsedMilliseconds} ms");
         }
 
         if (plan.UpToDate || dryRun)
