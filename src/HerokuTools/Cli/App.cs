@@ -3,6 +3,10 @@ using HerokuTools.Cli.Init;
 using HerokuTools.Cli.Sandbox;
 using HerokuTools.Cli.Check;
 using HerokuTools.Cli.Config;
+using HerokuTools.Cli.Deploy;
+using HerokuTools.Cli.Maintenance;
+using HerokuTools.Cli.Rollback;
+using HerokuTools.Cli.Status;
 using HerokuTools.Common;
 using HerokuTools.Workflow;
 
@@ -24,6 +28,9 @@ public static class App
             Output = host.Out,
             Error = host.Error,
             EnableDefaultExceptionHandler = false,
+
+            // Ctrl-C / SIGTERM cancel the action's token; this long is left for cleanup (e.g. maintenance off).
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
         };
 
         var error = host.ErrorIsTerminal && host.GetEnv("NO_COLOR") is null && !parse.GetValue(globals.NoColor)
@@ -83,6 +90,10 @@ public static class App
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(ConfigCommand.Create(context));
         root.Subcommands.Add(SandboxCommand.Create(context));
+        root.Subcommands.Add(DeployCommand.Create(context));
+        root.Subcommands.Add(StatusCommand.Create(context));
+        root.Subcommands.Add(RollbackCommand.Create(context));
+        root.Subcommands.Add(MaintenanceCommand.Create(context));
         return root;
     }
 

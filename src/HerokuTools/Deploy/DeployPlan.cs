@@ -18,11 +18,14 @@ public enum StepKind
 }
 
 /// <summary>One step of a deploy, with the reason it is in the plan.</summary>
-/// <param name="Command">The one-off dyno command (Migrate, Collectstatic, PostDeploy), the ref spec (Push), or null.</param>
+/// <param name="Command">The one-off dyno command (Migrate, Collectstatic, PostDeploy), the source ref (Push), or null.</param>
 public sealed record DeployStep(StepKind Kind, string Title, string Reason, string? Command = null)
 {
-    /// <summary>Runs even when an earlier step failed (maintenance off, notifications).</summary>
-    public bool Always => Kind is StepKind.MaintenanceOff or StepKind.Notify;
+    /// <summary>Runs as one attached one-off dyno.</summary>
+    public bool IsDynoCommand => Kind is StepKind.Migrate or StepKind.Collectstatic or StepKind.PostDeploy;
+
+    /// <summary>Runs after the code is released (and only then): release note, tag; Notify runs on every path.</summary>
+    public bool IsAfterward => Kind is StepKind.ReleaseNote or StepKind.Tag or StepKind.Notify;
 }
 
 /// <summary>
@@ -30,17 +33,23 @@ public sealed record DeployStep(StepKind Kind, string Title, string Reason, stri
 /// --dry-run, emitted by --json, run by the executor. No step decides again whether it should run.
 /// </summary>
 public sealed record DeployPlan(
-    string Environment,
-    string App,
+    DeployTarget Target,
     string SourceRef,
     Changeset Changeset,
     IReadOnlyList<TriggeredFile> TriggeredFiles,
     IReadOnlyList<DeployStep> Steps,
     IReadOnlyList<string> Notes)
 {
+    public string Environment => Target.Environment;
+
+    public string App => Target.App;
+
     public bool UpToDate => Changeset.IsEmpty;
 
     public bool Has(StepKind kind) => Steps.Any(s => s.Kind == kind);
+
+    /// <summary>The changed files that trigger <paramref name="kind"/>.</summary>
+    public bool Triggers(string path, StepKind kind) => TriggeredFiles.Any(t => t.Step == kind && t.Path == path);
 }
 
 /// <summary>A changed file that triggers a step (shown marked in the changeset).</summary>

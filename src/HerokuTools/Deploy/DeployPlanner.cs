@@ -24,7 +24,20 @@ public sealed record DeployTarget(
     bool MaintenanceOn,
     string? ReleasePhaseCommand,
     string? PromoteFrom = null,
-    string? PromoteFromApp = null);
+    string? PromoteFromApp = null)
+{
+    /// <summary>The app's current release version (null: never released).</summary>
+    public int? ReleaseVersion { get; init; }
+
+    /// <summary>The branch of the app's git repository that builds: main, or master when the app uses that.</summary>
+    public string DeployBranch { get; init; } = "main";
+
+    /// <summary>What <see cref="DeployBranch"/> pointed at when the plan was made (null: absent); the push's lease.</summary>
+    public string? RemoteHead { get; init; }
+
+    /// <summary>The environment's protected flag (confirmation by typing the app name).</summary>
+    public bool Protected { get; init; }
+}
 
 /// <summary>Builds a <see cref="DeployPlan"/>. Pure: no I/O, same inputs give the same plan.</summary>
 public static class DeployPlanner
@@ -41,7 +54,7 @@ public static class DeployPlanner
         var notes = new List<string>();
         if (changeset.IsEmpty)
         {
-            return new DeployPlan(target.Environment, target.App, sourceRef, changeset, [], [], ["up to date: nothing to deploy"]);
+            return new DeployPlan(target, sourceRef, changeset, [], [], ["up to date: nothing to deploy"]);
         }
 
         if (changeset.IsFirstDeploy)
@@ -106,8 +119,8 @@ public static class DeployPlanner
         }
         else
         {
-            var force = overrides.Force ? " (forced)" : changeset.IsFirstDeploy ? "" : $" (lease on {Short(changeset.Base!)})";
-            steps.Add(new DeployStep(StepKind.Push, $"push {sourceRef} ({Short(changeset.Target)}) to {target.App}{force}",
+            var lease = overrides.Force ? " (forced)" : target.RemoteHead is null ? " (lease: branch absent)" : $" (lease on {Short(target.RemoteHead)})";
+            steps.Add(new DeployStep(StepKind.Push, $"push {sourceRef} ({Short(changeset.Target)}) to {target.App} {target.DeployBranch}{lease}",
                 $"{changeset.Commits.Count} commit(s), {changeset.Files.Count} file(s) changed", sourceRef));
         }
 
@@ -132,20 +145,27 @@ public static class DeployPlanner
             steps.Add(new DeployStep(StepKind.MaintenanceOff, "maintenance off", "switched on above" + keep));
         }
 
-        steps.Add(new DeployStep(StepKind.ReleaseNote, "write the release note", settings.ReleaseNotes));
+        if (settings.ReleaseNotes.Length > 0)
+        {
+            steps.Add(new DeployStep(StepKind.ReleaseNote, "write the release note", settings.ReleaseNotes));
+        }
+
         if (settings.Tag.Length > 0)
         {
             steps.Add(new DeployStep(StepKind.Tag, $"tag {settings.Tag}", settings.PushTags ? "deploy.tag, pushed to origin" : "deploy.tag"));
         }
 
-        steps.Add(new DeployStep(StepKind.Notify, "tell others", "deploy.notify"));
+        if (settings.Notify.Count > 0)
+        {
+            steps.Add(new DeployStep(StepKind.Notify, $"notify {settings.Notify.Count} webhook(s)", "deploy.notify"));
+        }
 
         if (overrides.Note is not null)
         {
             notes.Add($"note: {overrides.Note}");
         }
 
-        return new DeployPlan(target.Environment, target.App, sourceRef, changeset, triggered, steps, notes);
+        return new DeployPlan(target, sourceRef, changeset, triggered, steps, notes);
     }
 
     /// <summary>The changed files that match a trigger glob, first matching pattern per step.</summary>

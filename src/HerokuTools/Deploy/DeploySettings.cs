@@ -15,9 +15,19 @@ public enum FailurePolicy
     /// <summary>Switch it off again (the default): the previous release keeps serving.</summary>
     MaintenanceOff,
 
-    /// <summary>Leave it on (e.g. a half-applied migration), and say so loudly.</summary>
+    /// <summary>Leave it on after a failed migration (a half-applied migration), and say so loudly.</summary>
     KeepMaintenance,
 }
+
+/// <summary>The kind of an incoming webhook: Slack-compatible (<c>{"text": ...}</c>) or a generic JSON document.</summary>
+public enum NotifyKind
+{
+    Slack,
+    Webhook,
+}
+
+/// <summary>One place to tell about a deploy; the URL is read from the environment variable <see cref="UrlVariable"/>.</summary>
+public sealed record NotifyTarget(NotifyKind Kind, string UrlVariable);
 
 /// <summary>The <c>deploy:</c> section of heroku-tools.yml, with its defaults.</summary>
 public sealed record DeploySettings
@@ -28,7 +38,7 @@ public sealed record DeploySettings
     public FailurePolicy OnFailure { get; init; } = FailurePolicy.MaintenanceOff;
     public IReadOnlyList<string> PostDeploy { get; init; } = [];
 
-    /// <summary>Where release notes go; {env} and {version} are replaced.</summary>
+    /// <summary>Where release notes go; {env} and {version} are replaced. Empty: none written.</summary>
     public string ReleaseNotes { get; init; } = "release-notes/{env}/v{version}.md";
 
     /// <summary>The tag put on the deployed commit; {env} and {version} are replaced. Empty: no tag.</summary>
@@ -36,5 +46,15 @@ public sealed record DeploySettings
 
     public bool PushTags { get; init; }
 
+    public IReadOnlyList<NotifyTarget> Notify { get; init; } = [];
+
     public static DeploySettings Default { get; } = new();
+
+    /// <summary>A template with {env} and {version} filled in.</summary>
+    public static string Expand(string template, string environment, int version)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return template.Replace("{env}", environment, StringComparison.Ordinal)
+            .Replace("{version}", version.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
 }

@@ -40,21 +40,48 @@ public sealed class ChangesetReader(IGit git)
     private async Task<IReadOnlyList<CommitInfo>> ReadCommitsAsync(string? baseCommit, string target, CancellationToken cancellation)
     {
         var range = baseCommit is null ? target : $"{baseCommit}..{target}";
-        var r = await Require(["log", "--no-merges", "--format=%H%x1f%an%x1f%aI%x1f%s", range, "--"], cancellation);
+        var r = await Require(["log", "--no-merges", "--format=%H%x1f%an%x1f%at%x1f%s", range, "--"], cancellation);
+        return ParseLog(r.StandardOutput);
+    }
+
+    /// <summary>Parses <c>%H US %an US %at US %s</c> lines without splitting each line into an array (100k commits stay cheap).</summary>
+    internal static List<CommitInfo> ParseLog(string output)
+    {
         var commits = new List<CommitInfo>();
-        foreach (var line in r.StandardOutput.AsSpan().EnumerateLines())
+        var authors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lookup = authors.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var line in output.AsSpan().EnumerateLines())
         {
-            if (line.IsEmpty)
+            var rest = line;
+            var a = rest.IndexOf(FieldSeparator);
+            if (a < 0)
             {
                 continue;
             }
 
-            var s = line.ToString();
-            var parts = s.Split(FieldSeparator, 4);
-            if (parts.Length == 4)
+            var sha = rest[..a];
+            rest = rest[(a + 1)..];
+            var b = rest.IndexOf(FieldSeparator);
+            if (b < 0)
             {
-                commits.Add(new CommitInfo(parts[0], parts[1], DateTimeOffset.Parse(parts[2], CultureInfo.InvariantCulture), parts[3]));
+                continue;
             }
+
+            var authorSpan = rest[..b];
+            rest = rest[(b + 1)..];
+            var c = rest.IndexOf(FieldSeparator);
+            if (c < 0 || !long.TryParse(rest[..c], NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+            {
+                continue;
+            }
+
+            if (!lookup.TryGetValue(authorSpan, out var author))
+            {
+                author = authorSpan.ToString();
+                authors[author] = author;
+            }
+
+            commits.Add(new CommitInfo(sha.ToString(), author, DateTimeOffset.FromUnixTimeSeconds(seconds), rest[(c + 1)..].ToString()));
         }
 
         return commits;

@@ -8,6 +8,9 @@ namespace HerokuTools.Workflow;
 /// </summary>
 public sealed record WorkflowConfig(string SourcePath, IReadOnlyList<WorkflowEnvironment> Environments, WorkflowCommands Commands)
 {
+    /// <summary>The <c>deploy:</c> section (defaults when absent).</summary>
+    public Deploy.DeploySettings Deploy { get; init; } = HerokuTools.Deploy.DeploySettings.Default;
+
     /// <summary>The <c>config:</c> section: where the config-vars files are, required keys, expected differences.</summary>
     public ConfigVars.ConfigVarsSettings ConfigVars { get; init; } = HerokuTools.ConfigVars.ConfigVarsSettings.Default;
 

@@ -7,10 +7,13 @@ internal sealed class WorkflowDraft
 
     public WorkflowCommands Commands { get; set; } = WorkflowCommands.None;
 
+    public Deploy.DeploySettings Deploy { get; set; } = HerokuTools.Deploy.DeploySettings.Default;
+
     public ConfigVars.ConfigVarsSettings ConfigVars { get; set; } = HerokuTools.ConfigVars.ConfigVarsSettings.Default;
 
     public WorkflowConfig Build(string sourcePath) => new(sourcePath, Environments.ToArray().AsReadOnly(), Commands)
     {
+        Deploy = Deploy,
         ConfigVars = ConfigVars,
     };
 }

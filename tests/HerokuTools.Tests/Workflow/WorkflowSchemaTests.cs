@@ -61,7 +61,7 @@ public class WorkflowSchemaTests
     [InlineData("environments:\n  - {label: a, app_nme: b, branch: c}\n")]
     [InlineData("environments:\n  - {label: a, app_name: b, branch: c, protected: maybe}\n")]
     [InlineData("environments:\n  - {label: a, app_name: b, branch: ''}\n")]
-    [InlineData("environments:\n  - {label: a, app_name: b, branch: c}\ndeploy: {}\n")]
+    [InlineData("environments:\n  - {label: a, app_name: b, branch: c}\ndeploi: {}\n")]
     [InlineData("environments:\n  - {label: a, app_name: b, branch: c}\ncommands:\n  migrat: m\n")]
     [InlineData("environments:\n  live: {app_name: b, branch: c}\n")]
     public void Invalid_samples_fail_both(string yaml)

@@ -7,6 +7,7 @@ internal static class WorkflowSections
     [
         new EnvironmentsSection(),
         new CommandsSection(),
+        new DeploySection(),
         new ConfigSection(),
     ];
 }

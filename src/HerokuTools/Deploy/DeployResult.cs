@@ -1,0 +1,24 @@
+namespace HerokuTools.Deploy;
+
+public enum StepOutcome
+{
+    Succeeded,
+    Failed,
+    Skipped,
+}
+
+/// <summary>How one step went.</summary>
+public sealed record StepResult(StepKind Kind, string Title, StepOutcome Outcome, TimeSpan Duration, string? Message = null);
+
+/// <summary>How a deploy went: every step's outcome and what it left behind.</summary>
+public sealed record DeployResult(
+    bool Succeeded,
+    IReadOnlyList<StepResult> Steps,
+    int? ReleaseVersion,
+    string? ReleaseNotePath,
+    string? Tag,
+    bool MaintenanceLeftOn,
+    string? Error,
+    string DeployedBy,
+    DateTimeOffset StartedAt,
+    TimeSpan Duration);

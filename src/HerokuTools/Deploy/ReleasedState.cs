@@ -1,0 +1,39 @@
+using HerokuTools.Heroku;
+
+namespace HerokuTools.Deploy;
+
+/// <summary>What an app runs now: maintenance, the current release and the commit its slug was built from.</summary>
+public sealed record ReleasedState(
+    string App,
+    string? AppId,
+    bool Maintenance,
+    int? Version,
+    string? ReleaseId,
+    string? Commit,
+    DateTimeOffset? ReleasedAt,
+    string? Description)
+{
+    /// <summary>The current release runs a slug (code); false for an app never deployed (config-only releases).</summary>
+    public bool HasSlug { get; init; }
+
+    /// <summary>Reads the app, its current release and that release's slug (release -> slug -> commit).</summary>
+    public static async Task<ReleasedState> ReadAsync(HerokuClient client, string app, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var appTask = client.GetAppAsync(app, cancellation);
+        var releaseTask = client.GetCurrentReleaseAsync(app, cancellation);
+        var found = await appTask;
+        var release = await releaseTask;
+        string? commit = null;
+        if (release?.Slug?.Id is { } slugId)
+        {
+            commit = (await client.GetSlugAsync(app, slugId, cancellation)).Commit;
+        }
+
+        return new ReleasedState(found.Name ?? app, found.Id, found.Maintenance, release?.Version, release?.Id, commit,
+            release?.CreatedAt, release?.Description)
+        {
+            HasSlug = release?.Slug?.Id is not null,
+        };
+    }
+}
