@@ -162,7 +162,7 @@ public static class DeployPlanner
 
         if (overrides.Note is not null)
         {
-            notes.Add($"note: {overrides.Note}");
+            notes.Add($"--note for the release note: {overrides.Note}");
         }
 
         return new DeployPlan(target, sourceRef, changeset, triggered, steps, notes);

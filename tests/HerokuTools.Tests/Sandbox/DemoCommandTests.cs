@@ -17,6 +17,10 @@ public sealed class DemoCommandTests
             r.Out.ShouldContain("shop-live: created, postgresql-");
             r.Out.ShouldContain("$ heroku-tools check");
             r.Out.ShouldContain("data moves down: live -> uat -> dev");
+            r.Out.ShouldContain("Applying shop.0001_initial... OK");
+            r.Out.ShouldContain("Applying shop.0002_user_phone... OK");
+            r.Out.ShouldContain("1 static file copied");
+            r.Out.ShouldContain("in sync: shop-live matches the files");
             var project = Path.Combine(root, "shop");
             File.Exists(Path.Combine(project, "heroku-tools.yml")).ShouldBeTrue();
             File.GetUnixFileMode(Path.Combine(project, "bin", "migrate")).HasFlag(UnixFileMode.UserExecute).ShouldBeTrue();

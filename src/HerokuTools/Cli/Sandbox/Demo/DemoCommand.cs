@@ -106,7 +106,45 @@ internal sealed class DemoScript(Invocation inv, DemoNarrator say, SandboxHost s
         await CreateAppsAsync();
         await WriteWorkflowAsync();
         await ToolAsync("check");
+        await DeployAsync();
         await ConfigAsync();
+    }
+
+    /// <summary>Deploys of dev: the first one, one that migrates, one that does not; status; a release note.</summary>
+    private async Task DeployAsync()
+    {
+        say.Heading("Deploy dev for the first time: every file counts as changed, so migrate and collectstatic run");
+        await GitAsync("checkout", "-q", "dev");
+        await ToolAsync("deploy", "dev", "--yes");
+        await ToolAsync("status");
+
+        say.Heading("A new migration on dev: the deploy turns maintenance on, migrates, and turns it off");
+        await WriteAsync("shop/migrations/0002_user_phone.sql", "alter table auth_user add column phone text;\n");
+        await CommitAsync("Add a phone number to users");
+        await ToolAsync("deploy", "dev", "--dry-run");
+        await ToolAsync("deploy", "dev", "--yes", "--note", "Adds auth_user.phone");
+
+        say.Heading("A change to a view only: no migrations, no maintenance page");
+        await WriteAsync("shop/views.py", "def index(request):\n    return 'Welcome to the new shop'\n");
+        await CommitAsync("Friendlier welcome");
+        await ToolAsync("deploy", "dev", "--yes");
+        await ToolAsync("status");
+
+        var notes = Path.Combine(project, "release-notes", "dev");
+        if (Directory.Exists(notes))
+        {
+            var latest = Directory.GetFiles(notes, "*.md").OrderBy(File.GetLastWriteTimeUtc).LastOrDefault();
+            if (latest is not null)
+            {
+                say.Heading($"The release note: {Path.GetRelativePath(project, latest)}");
+                foreach (var line in (await File.ReadAllLinesAsync(latest, inv.Cancellation)).Take(40))
+                {
+                    say.Line("  " + line);
+                }
+            }
+        }
+
+        await GitAsync("checkout", "-q", "master");
     }
 
     /// <summary>Config vars as files: pull, edit, check, diff (masked), push in one release, diff in sync.</summary>
@@ -159,6 +197,8 @@ internal sealed class DemoScript(Invocation inv, DemoNarrator say, SandboxHost s
         }
 
         await GitAsync("init", "-q", "-b", "master");
+        await GitAsync("config", "user.name", "Demo Developer");
+        await GitAsync("config", "user.email", "dev@shop.example");
         await CommitAsync("Initial shop: users, styles, migrate and collectstatic scripts");
         await GitAsync("branch", "dev");
         foreach (var path in SampleProject.InitialFiles.Keys.Order(StringComparer.Ordinal))
@@ -229,8 +269,9 @@ internal sealed class DemoScript(Invocation inv, DemoNarrator say, SandboxHost s
 
     private async Task CommitAllAsync(string message)
     {
-        await GitAsync("add", "-A");
-        await GitAsync("-c", "user.name=Demo Developer", "-c", "user.email=dev@shop.example", "commit", "-q", "-m", message);
+        // Release notes are the deploys' own record; the demo leaves them uncommitted.
+        await GitAsync("add", "-A", "--", ".", ":(exclude)release-notes");
+        await GitAsync("commit", "-q", "-m", message);
     }
 }
 

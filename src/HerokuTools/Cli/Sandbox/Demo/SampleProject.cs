@@ -39,6 +39,7 @@ internal static class SampleProject
             # one transaction, and records it in schema_migrations.
             set -euo pipefail
             : "${DATABASE_URL:?DATABASE_URL is not set: add the heroku-postgresql add-on}"
+            export PGOPTIONS="-c client_min_messages=warning"
             psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -qc \
               "create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())"
             echo "Operations to perform:"
@@ -75,7 +76,8 @@ internal static class SampleProject
                 count=$((count + 1))
               done < <(find "$dir" -type f -print0)
             done
-            echo "$count static files copied to '$root'."
+            [ "$count" = 1 ] && noun=file || noun=files
+            echo "$count static $noun copied to '$root'."
 
             """,
     };
