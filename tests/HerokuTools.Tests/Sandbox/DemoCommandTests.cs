@@ -17,9 +17,10 @@ public sealed class DemoCommandTests
             r.Out.ShouldContain("shop-live: created, postgresql-");
             r.Out.ShouldContain("$ heroku-tools check");
             r.Out.ShouldContain("data moves down: live -> uat -> dev");
-            r.Out.ShouldContain("Applying shop.0001_initial... OK");
-            r.Out.ShouldContain("Applying shop.0002_user_phone... OK");
-            r.Out.ShouldContain("1 static file copied");
+            var all = r.Out + r.Error; // build and dyno output go to standard error
+            all.ShouldContain("Applying shop.0001_initial... OK");
+            all.ShouldContain("Applying shop.0002_user_phone... OK");
+            all.ShouldContain("1 static file copied");
             r.Out.ShouldContain("in sync: shop-live matches the files");
             var project = Path.Combine(root, "shop");
             File.Exists(Path.Combine(project, "heroku-tools.yml")).ShouldBeTrue();
