@@ -8,6 +8,9 @@ namespace HerokuTools.Workflow;
 /// </summary>
 public sealed record WorkflowConfig(string SourcePath, IReadOnlyList<WorkflowEnvironment> Environments, WorkflowCommands Commands)
 {
+    /// <summary>The <c>data:</c> section (anonymisation rules for data copy), or null when the file has none.</summary>
+    public Data.Rules.DataRules? Data { get; init; }
+
     /// <summary>The environment with this label, or null.</summary>
     public WorkflowEnvironment? Find(string label) =>
         Environments.FirstOrDefault(e => string.Equals(e.Label, label, StringComparison.Ordinal));

@@ -7,5 +7,7 @@ internal sealed class WorkflowDraft
 
     public WorkflowCommands Commands { get; set; } = WorkflowCommands.None;
 
-    public WorkflowConfig Build(string sourcePath) => new(sourcePath, Environments.ToArray().AsReadOnly(), Commands);
+    public Data.Rules.DataRules? Data { get; set; }
+
+    public WorkflowConfig Build(string sourcePath) => new(sourcePath, Environments.ToArray().AsReadOnly(), Commands) { Data = Data };
 }

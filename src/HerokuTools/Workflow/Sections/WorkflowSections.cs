@@ -7,5 +7,6 @@ internal static class WorkflowSections
     [
         new EnvironmentsSection(),
         new CommandsSection(),
+        new DataSection(),
     ];
 }
