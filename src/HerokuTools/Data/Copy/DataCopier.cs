@@ -75,15 +75,15 @@ public sealed class DataCopier(DataCopyOptions options)
             var extensions = await ExtensionsAsync(source, cancellation);
             var preData = await DumpSectionAsync("pre-data", snapshot, cancellation);
             var postData = await DumpSectionAsync("post-data", snapshot, cancellation);
-            var aside = "heroku_tools_live_" + _id;
-            await PsqlAsync(SchemaScripts.PreData(preData, LoadSchema, aside, extensions), cancellation);
+            var members = await ExtensionMembersAsync(source, cancellation);
+            await PsqlAsync(SchemaScripts.PreData(preData, LoadSchema, members, extensions), cancellation);
 
             progress.Phase($"copying {plan.Copied.Count()} tables on {options.Jobs} streams");
             var tables = await CopyTablesAsync(plan, snapshot, target, cancellation);
 
             await SetSequencesAsync(plan, source, target, cancellation);
             progress.Phase("adding indexes, constraints and triggers (post-data)");
-            await PsqlAsync(SchemaScripts.PostData(postData, LoadSchema, aside), cancellation);
+            await PsqlAsync(SchemaScripts.PostData(postData, LoadSchema, members), cancellation);
 
             progress.Phase("verifying");
             var mismatched = tables.Where(t => !t.CountsMatch).ToList();
@@ -102,7 +102,7 @@ public sealed class DataCopier(DataCopyOptions options)
             progress.Phase("swapping the copy in");
             await using (var swap = await target.BeginTransactionAsync(cancellation))
             {
-                await ExecuteAsync(target, SchemaScripts.Swap(LoadSchema, "heroku_tools_old_" + _id), cancellation);
+                await ExecuteAsync(target, SchemaScripts.Swap(LoadSchema), cancellation);
                 await swap.CommitAsync(cancellation);
             }
 
@@ -301,6 +301,27 @@ public sealed class DataCopier(DataCopyOptions options)
         }
 
         return list;
+    }
+
+    /// <summary>The names of the types and functions extensions own in the source's public schema (pg_dump writes them public.x too).</summary>
+    private static async Task<HashSet<string>> ExtensionMembersAsync(NpgsqlConnection source, CancellationToken cancellation)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand("""
+            SELECT t.typname FROM pg_type t JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
+            WHERE t.typnamespace = 'public'::regnamespace
+            UNION SELECT p.proname FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+            WHERE p.pronamespace = 'public'::regnamespace
+            UNION SELECT c.relname FROM pg_class c JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
+            WHERE c.relnamespace = 'public'::regnamespace
+            """, source);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
     }
 
     private Task<string> DumpSectionAsync(string section, string snapshot, CancellationToken cancellation) =>
