@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HerokuTools.Cli.Init;
 using HerokuTools.Cli.Check;
+using HerokuTools.Cli.Data;
 using HerokuTools.Common;
 using HerokuTools.Workflow;
 
@@ -76,6 +77,7 @@ public static class App
         var context = new CommandContext(globals, host);
         root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(DataCommand.Create(context));
         return root;
     }
 
