@@ -189,6 +189,8 @@ internal sealed class DataSection : IWorkflowSection
         var kinds = $"keep, null, hash, {string.Join(", ", FakeKinds.Names)}, {{ value: X }} or {{ sql: EXPR }}";
         switch (entry.Value)
         {
+            case SourceScalar { IsPlain: true, Value: "null" or "Null" or "NULL" or "~" }:
+                return new ColumnRule(ColumnRuleKind.Null, Line: line);
             case SourceScalar { IsNull: false, IsPlain: true } scalar:
                 switch (scalar.Value)
                 {
