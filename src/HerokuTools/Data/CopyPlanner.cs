@@ -10,14 +10,26 @@ namespace HerokuTools.Data;
 /// </summary>
 public static class CopyPlanner
 {
-    public static (CopyPlan? Plan, IReadOnlyList<CoverageProblem> Problems) Plan(DataRules rules, DatabaseSchema schema)
+    /// <param name="only">With <c>--tables</c>: copy rows of these tables only; every other table is created empty.</param>
+    public static (CopyPlan? Plan, IReadOnlyList<CoverageProblem> Problems) Plan(DataRules rules, DatabaseSchema schema, IReadOnlyCollection<string>? only = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(schema);
         var problems = new List<CoverageProblem>();
         var tables = new List<TablePlan>();
+        foreach (var name in (only ?? []).Where(n => schema.Find(n) is null))
+        {
+            problems.Add(new CoverageProblem($"--tables names {name}, which is not a table of the source's public schema"));
+        }
+
         foreach (var table in schema.Tables)
         {
+            if (only is not null && !only.Contains(table.Name))
+            {
+                tables.Add(new TablePlan(table.Name, true, null, [], table.SizeBytes));
+                continue;
+            }
+
             var copyable = table.Columns.Where(c => !c.Generated).ToList();
             if (!rules.Tables.TryGetValue(table.Name, out var rule))
             {

@@ -21,16 +21,17 @@ internal static class DataCopyCommand
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation" };
         var jobs = new Option<int?>("--jobs", "-j") { Description = "Parallel table streams (default: from the core count)" };
         var backup = new Option<string?>("--backup") { Description = "First save TO's database to FILE with pg_dump -Fc" };
+        var tables = new Option<string?>("--tables") { Description = "Copy rows of only these tables (a,b); every other table is created empty" };
         var allowUpward = new Option<bool>("--allow-upward") { Description = "Allow copying up the environment list (you must type the target app's name)" };
         var command = new Command("copy", "Replace TO's database with an anonymised copy of FROM's (down the list only; atomic; verified)")
         {
-            from, to, dryRun, yes, jobs, backup, allowUpward,
+            from, to, dryRun, yes, jobs, backup, tables, allowUpward,
         };
-        context.SetAction(command, inv => RunAsync(inv, new Request(inv.Get(from)!, inv.Get(to)!, inv.Get(dryRun), inv.Get(yes), inv.Get(jobs), inv.Get(backup), inv.Get(allowUpward))));
+        context.SetAction(command, inv => RunAsync(inv, new Request(inv.Get(from)!, inv.Get(to)!, inv.Get(dryRun), inv.Get(yes), inv.Get(jobs), inv.Get(backup), inv.Get(tables), inv.Get(allowUpward))));
         return command;
     }
 
-    private sealed record Request(string From, string To, bool DryRun, bool Yes, int? Jobs, string? Backup, bool AllowUpward);
+    private sealed record Request(string From, string To, bool DryRun, bool Yes, int? Jobs, string? Backup, string? Tables, bool AllowUpward);
 
     private static async Task<int> RunAsync(Invocation inv, Request request)
     {
@@ -67,6 +68,7 @@ internal static class DataCopyCommand
             BackupFile = request.Backup is null ? null : Path.GetFullPath(request.Backup, inv.Host.WorkingDirectory),
             Progress = progress,
             Tools = PgTools.Locate(inv.Host.GetEnv("PATH")),
+            OnlyTables = request.Tables?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
         if (request.Jobs is { } n)
         {

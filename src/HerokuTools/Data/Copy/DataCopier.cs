@@ -35,7 +35,7 @@ public sealed class DataCopier(DataCopyOptions options)
         var serverMajor = Convert.ToInt32(await ScalarAsync(source, "SELECT current_setting('server_version_num')::int / 10000", cancellation), CultureInfo.InvariantCulture);
 
         var schema = await SchemaReader.ReadAsync(source, cancellation);
-        var (plan, problems) = CopyPlanner.Plan(options.Rules, schema);
+        var (plan, problems) = CopyPlanner.Plan(options.Rules, schema, options.OnlyTables);
         if (plan is null)
         {
             throw new DataRulesException(problems);
