@@ -102,6 +102,7 @@ read -r plain_wall plain_mib < <(measure plain bash -c "'$PGBIN/pg_dump' -d src 
 echo "heroku-tools data copy --jobs $JOBS..." >&2
 read -r tool_wall tool_mib < <(cd "$work" && HEROKU_API_URL="http://127.0.0.1:$api_port" HEROKU_API_KEY=bench ANON_KEY=bench-key \
   measure tool "$tool" data copy live dev --yes --jobs "$JOBS")
+cp "$work/tool.err" /tmp/ht-bench-data-tool.err 2>/dev/null || true
 leaked=$("$PGBIN/psql" -X -At -d dst_tool -c "SELECT count(*) FROM auth_user WHERE email LIKE '%.test'")
 
 echo

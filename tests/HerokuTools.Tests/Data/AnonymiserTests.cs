@@ -5,15 +5,20 @@ using HerokuTools.Data.Rules;
 
 namespace HerokuTools.Tests.Data;
 
-public sealed class AnonymiserTests
+public sealed class AnonymiserTests : IDisposable
 {
     private readonly Anonymiser _anonymiser = new(Encoding.UTF8.GetBytes("secret"));
+
+    public void Dispose() => _anonymiser.Dispose();
 
     [Fact]
     public void Same_input_same_output_other_key_other_output()
     {
-        _anonymiser.Fake(FakeKind.Email, "ann@real.test").ShouldBe(new Anonymiser(Encoding.UTF8.GetBytes("secret")).Fake(FakeKind.Email, "ann@real.test"));
-        _anonymiser.Fake(FakeKind.Email, "ann@real.test").ShouldNotBe(new Anonymiser(Encoding.UTF8.GetBytes("other")).Fake(FakeKind.Email, "ann@real.test"));
+        using var same = new Anonymiser(Encoding.UTF8.GetBytes("secret"));
+        using var other = new Anonymiser(Encoding.UTF8.GetBytes("other"));
+        _anonymiser.Fake(FakeKind.Email, "ann@real.test").ShouldBe(same.Fake(FakeKind.Email, "ann@real.test"));
+        _anonymiser.Fake(FakeKind.Email, "ann@real.test").ShouldBe(_anonymiser.Fake(FakeKind.Email, "ann@real.test"));
+        _anonymiser.Fake(FakeKind.Email, "ann@real.test").ShouldNotBe(other.Fake(FakeKind.Email, "ann@real.test"));
         _anonymiser.Hash("x").ShouldMatch("^[0-9a-f]{64}$");
     }
 

@@ -117,7 +117,7 @@ public sealed class DataCopier(DataCopyOptions options)
 
     private async Task<List<TableResult>> CopyTablesAsync(CopyPlan plan, string snapshot, NpgsqlConnection target, CancellationToken cancellation)
     {
-        var anonymiser = new Anonymiser(options.Key);
+        using var anonymiser = new Anonymiser(options.Key);
         var queue = new ConcurrentQueue<TablePlan>(plan.Copied);
         var results = new ConcurrentBag<TableResult>();
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -233,7 +233,8 @@ public sealed class DataCopier(DataCopyOptions options)
             {
                 var name = Sql.Identifier(column.Column.Name);
                 var where = table.Where is null ? "" : $" AND ({table.Where})";
-                var sql = $"SELECT DISTINCT {name}::text FROM {Sql.Qualified(SchemaReader.SchemaName, table.Name)} WHERE {name} IS NOT NULL AND {name}::text <> ''{where} LIMIT {CanarySample}";
+                // The first rows, not a random sample: a full scan (DISTINCT, ORDER BY random()) would cost as much as the copy.
+                var sql = $"SELECT DISTINCT v FROM (SELECT {name}::text AS v FROM {Sql.Qualified(SchemaReader.SchemaName, table.Name)} WHERE {name} IS NOT NULL AND {name}::text <> ''{where} LIMIT {CanarySample * 5}) s LIMIT {CanarySample}";
                 var sample = new List<string>();
                 await using (var command = new NpgsqlCommand(sql, source))
                 await using (var reader = await command.ExecuteReaderAsync(cancellation))

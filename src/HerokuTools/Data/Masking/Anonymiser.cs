@@ -11,9 +11,12 @@ namespace HerokuTools.Data.Masking;
 /// table and every run (joins on, say, email keep working), and no output can be traced back without the key.
 /// Thread-safe.
 /// </summary>
-public sealed class Anonymiser
+public sealed class Anonymiser : IDisposable
 {
     private readonly byte[] _key;
+
+    // One keyed HMAC per thread: resetting it reuses the key's inner and outer pads (the static one-shot recomputes them).
+    private readonly ThreadLocal<IncrementalHash> _hmac;
 
     public Anonymiser(byte[] key)
     {
@@ -24,6 +27,24 @@ public sealed class Anonymiser
         }
 
         _key = key;
+        _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key), trackAllValues: true);
+    }
+
+    public void Dispose()
+    {
+        foreach (var hmac in _hmac.Values)
+        {
+            hmac.Dispose();
+        }
+
+        _hmac.Dispose();
+    }
+
+    private void Hmac(ReadOnlySpan<byte> data, Span<byte> digest)
+    {
+        var hmac = _hmac.Value!;
+        hmac.AppendData(data);
+        hmac.GetHashAndReset(digest);
     }
 
     /// <summary>A fake of <paramref name="kind"/> for <paramref name="value"/>. With <paramref name="unique"/> (the column is
@@ -67,7 +88,7 @@ public sealed class Anonymiser
     public int DateOffsetDays(ReadOnlySpan<byte> original)
     {
         Span<byte> d = stackalloc byte[32];
-        HMACSHA256.HashData(_key, original, d);
+        Hmac(original, d);
         var days = 1 + (int)(BinaryPrimitives.ReadUInt32LittleEndian(d) % 365);
         return (d[4] & 1) == 0 ? days : -days;
     }
@@ -76,7 +97,7 @@ public sealed class Anonymiser
     public void FakeIPv4(ReadOnlySpan<byte> original, Span<byte> address)
     {
         Span<byte> d = stackalloc byte[32];
-        HMACSHA256.HashData(_key, original, d);
+        Hmac(original, d);
         address[0] = 10;
         address[1] = d[20];
         address[2] = d[21];
@@ -113,11 +134,11 @@ public sealed class Anonymiser
         {
             Span<byte> bytes = stackalloc byte[max];
             var n = Encoding.UTF8.GetBytes(value, bytes);
-            HMACSHA256.HashData(_key, bytes[..n], digest);
+            Hmac(bytes[..n], digest);
         }
         else
         {
-            HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(value), digest);
+            Hmac(Encoding.UTF8.GetBytes(value), digest);
         }
     }
 
