@@ -93,7 +93,6 @@ public static class CopyPlanner
     /// <summary>Longest first, so the streams finish together: each faked column costs about as much as passing the table's bytes (measured).</summary>
     private static double EstimatedCost(TablePlan table) =>
         table.Skip ? 0 : table.SizeBytes * (1 + (1.5 * table.Columns.Count(c => c.Rule.IsMaskedInFlight)));
-    }
 
     private static string? Misfit(ColumnRule rule, ColumnSchema column)
     {
