@@ -7,6 +7,7 @@ using HerokuTools.Cli.Deploy;
 using HerokuTools.Cli.Maintenance;
 using HerokuTools.Cli.Rollback;
 using HerokuTools.Cli.Status;
+using HerokuTools.Cli.Data;
 using HerokuTools.Common;
 using HerokuTools.Workflow;
 
@@ -94,6 +95,7 @@ public static class App
         root.Subcommands.Add(StatusCommand.Create(context));
         root.Subcommands.Add(RollbackCommand.Create(context));
         root.Subcommands.Add(MaintenanceCommand.Create(context));
+        root.Subcommands.Add(DataCommand.Create(context));
         return root;
     }
 

@@ -14,6 +14,9 @@ public sealed record WorkflowConfig(string SourcePath, IReadOnlyList<WorkflowEnv
     /// <summary>The <c>config:</c> section: where the config-vars files are, required keys, expected differences.</summary>
     public ConfigVars.ConfigVarsSettings ConfigVars { get; init; } = HerokuTools.ConfigVars.ConfigVarsSettings.Default;
 
+    /// <summary>The <c>data:</c> section (anonymisation rules for data copy), or null when the file has none.</summary>
+    public Data.Rules.DataRules? Data { get; init; }
+
     /// <summary>The environment with this label, or null.</summary>
     public WorkflowEnvironment? Find(string label) =>
         Environments.FirstOrDefault(e => string.Equals(e.Label, label, StringComparison.Ordinal));

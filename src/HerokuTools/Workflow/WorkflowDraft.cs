@@ -11,9 +11,12 @@ internal sealed class WorkflowDraft
 
     public ConfigVars.ConfigVarsSettings ConfigVars { get; set; } = HerokuTools.ConfigVars.ConfigVarsSettings.Default;
 
+    public Data.Rules.DataRules? Data { get; set; }
+
     public WorkflowConfig Build(string sourcePath) => new(sourcePath, Environments.ToArray().AsReadOnly(), Commands)
     {
         Deploy = Deploy,
         ConfigVars = ConfigVars,
+        Data = Data,
     };
 }

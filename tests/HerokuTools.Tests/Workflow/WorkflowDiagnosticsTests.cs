@@ -92,13 +92,13 @@ public class WorkflowDiagnosticsTests
             "- label: live",
             "  app_name: a",
             "  branch: main"))
-            .ShouldBe(["heroku-tools.yml:2:1: the top level must be a mapping of environments, commands, deploy, config, found a list"]);
+            .ShouldBe(["heroku-tools.yml:2:1: the top level must be a mapping of environments, commands, deploy, config, data, found a list"]);
     }
 
     [Fact]
     public void A_file_that_is_a_string()
     {
-        Errors("hello\n").ShouldBe(["heroku-tools.yml:1:1: the top level must be a mapping of environments, commands, deploy, config, found a string"]);
+        Errors("hello\n").ShouldBe(["heroku-tools.yml:1:1: the top level must be a mapping of environments, commands, deploy, config, data, found a string"]);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class WorkflowDiagnosticsTests
             .ShouldBe([
                 "heroku-tools.yml:1:1: unknown key 'enviroments' at the top level; did you mean 'environments'?",
                 "heroku-tools.yml:1:1: the file is missing 'environments'",
-                "heroku-tools.yml:3:1: unknown key 'rollout' at the top level (expected: environments, commands, deploy, config)",
+                "heroku-tools.yml:3:1: unknown key 'rollout' at the top level (expected: environments, commands, deploy, config, data)",
             ]);
     }
 

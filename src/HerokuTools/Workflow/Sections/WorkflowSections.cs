@@ -9,5 +9,6 @@ internal static class WorkflowSections
         new CommandsSection(),
         new DeploySection(),
         new ConfigSection(),
+        new DataSection(),
     ];
 }

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using HerokuTools.Common;
+using HerokuTools.Data;
+using HerokuTools.Data.Schema;
+using Npgsql;
+
+namespace HerokuTools.Cli.Data;
+
+/// <summary><c>heroku-tools data rules init ENV</c>: prints a starting data: section from ENV's schema, every line marked for review.</summary>
+internal static class DataRulesInitCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var env = new Argument<string>("ENV") { Description = "The environment whose schema to start from (e.g. live)" };
+        var command = new Command("init", "Print a starting data: section from an environment's schema (append it to heroku-tools.yml and review it)") { env };
+        context.SetAction(command, inv => RunAsync(inv, inv.Get(env)!));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Invocation inv, string label)
+    {
+        var workflow = await inv.LoadWorkflowAsync();
+        var environment = workflow.Environment(label);
+        var database = await DataEnvironment.DatabaseAsync(inv, environment, workflow.Data?.DatabaseVar ?? HerokuTools.Data.Rules.DataRules.DefaultDatabaseVar);
+        await using var connection = await database.OpenAsync(inv.Cancellation);
+        var schema = await SchemaReader.ReadAsync(connection, inv.Cancellation);
+        var emails = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in schema.Tables)
+        {
+            foreach (var column in table.Columns.Where(c => c.IsText && !c.Generated))
+            {
+                var name = Sql.Identifier(column.Name);
+                await using var sample = new NpgsqlCommand(
+                    $"SELECT count(*) FILTER (WHERE v ~ '^[^@\\s]+@[^@\\s]+\\.[a-z]+$'), count(*) FROM (SELECT {name}::text AS v FROM {Sql.Qualified(SchemaReader.SchemaName, table.Name)} WHERE {name} IS NOT NULL LIMIT 50) s",
+                    connection);
+                await using var reader = await sample.ExecuteReaderAsync(inv.Cancellation);
+                await reader.ReadAsync(inv.Cancellation);
+                if (reader.GetInt64(1) > 0 && reader.GetInt64(0) * 2 > reader.GetInt64(1))
+                {
+                    emails.Add($"{table.Name}.{column.Name}");
+                }
+            }
+        }
+
+        if (workflow.Data is not null)
+        {
+            inv.Reporter.Warn($"{Path.GetFileName(workflow.SourcePath)} already has a data: section; compare before replacing it");
+        }
+
+        inv.Reporter.Host.Out.Write(RulesSuggester.Suggest(schema, emails));
+        inv.Reporter.Note($"{schema.Tables.Count} tables from {environment.Label}; review every line marked REVIEW, then run 'heroku-tools data check {environment.Label}'");
+        return ExitCodes.Success;
+    }
+}

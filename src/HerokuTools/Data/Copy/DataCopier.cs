@@ -1,0 +1,380 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using HerokuTools.Common;
+using HerokuTools.Data.Masking;
+using HerokuTools.Data.Schema;
+using Npgsql;
+
+namespace HerokuTools.Data.Copy;
+
+/// <summary>
+/// Copies the source database into the target, anonymised, atomically: everything is built in a fresh load schema
+/// from one consistent snapshot of the source (schema with pg_dump, rows with binary COPY on parallel streams),
+/// verified (row counts, canary), and only then swapped in for <c>public</c> in one transaction. Any failure or
+/// cancellation before the swap leaves the target's <c>public</c> exactly as it was.
+/// </summary>
+public sealed class DataCopier(DataCopyOptions options)
+{
+    private const string LoadPrefix = "heroku_tools_load_";
+    private const int CanarySample = 20;
+
+    private readonly string _id = Guid.NewGuid().ToString("N")[..8];
+
+    private string LoadSchema => LoadPrefix + _id;
+
+    public async Task<DataCopyResult> RunAsync(CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var progress = options.Progress;
+
+        // One snapshot for everything read from the source: schema, rows, sequences, canary samples.
+        await using var source = await options.Source.OpenAsync(cancellation);
+        await ExecuteAsync(source, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", cancellation);
+        var snapshot = (string)(await ScalarAsync(source, "SELECT pg_export_snapshot()", cancellation))!;
+        var serverMajor = Convert.ToInt32(await ScalarAsync(source, "SELECT current_setting('server_version_num')::int / 10000", cancellation), CultureInfo.InvariantCulture);
+
+        var schema = await SchemaReader.ReadAsync(source, cancellation);
+        var (plan, problems) = CopyPlanner.Plan(options.Rules, schema, options.OnlyTables);
+        if (plan is null)
+        {
+            throw new DataRulesException(problems);
+        }
+
+        var dumpMajor = await options.Tools.PgDumpMajorVersionAsync(cancellation);
+        if (dumpMajor < serverMajor)
+        {
+            throw new ToolException(
+                $"the local pg_dump is version {dumpMajor} but the source server is {serverMajor}; install postgresql-client-{serverMajor} (pg_dump must not be older than the server)",
+                ExitCodes.Usage);
+        }
+
+        if (options.DryRun)
+        {
+            return new DataCopyResult(plan, [], null, clock.Elapsed, true);
+        }
+
+        await using var target = await options.Target.OpenAsync(cancellation);
+        var lockKey = await ScalarAsync(target, "SELECT pg_try_advisory_lock(hashtext('heroku-tools data copy'))", cancellation);
+        if (lockKey is not true)
+        {
+            throw new ToolException($"another data copy into {options.Target.Label} is running; try again when it is done", ExitCodes.Failure);
+        }
+
+        await DropLeftoversAsync(target, cancellation);
+        if (options.BackupFile is { } backup)
+        {
+            progress.Phase($"backing up {options.Target.Label} to {backup}");
+            await options.Tools.RunAsync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file", backup],
+                options.Target.LibpqEnvironment, null, cancellation);
+        }
+
+        try
+        {
+            progress.Phase("creating the schema (pre-data)");
+            var extensions = await ExtensionsAsync(source, cancellation);
+            var preData = await DumpSectionAsync("pre-data", snapshot, cancellation);
+            var postData = await DumpSectionAsync("post-data", snapshot, cancellation);
+            var members = await ExtensionMembersAsync(source, cancellation);
+            await PsqlAsync(SchemaScripts.PreData(preData, LoadSchema, members, extensions), cancellation);
+
+            progress.Phase($"copying {plan.Copied.Count()} tables on {options.Jobs} streams");
+            var tables = await CopyTablesAsync(plan, snapshot, target, cancellation);
+
+            await SetSequencesAsync(plan, source, target, cancellation);
+            progress.Phase("adding indexes, constraints and triggers (post-data)");
+            await PsqlAsync(SchemaScripts.PostData(postData, LoadSchema, members), cancellation);
+
+            progress.Phase("verifying");
+            var mismatched = tables.Where(t => !t.CountsMatch).ToList();
+            if (mismatched.Count > 0)
+            {
+                throw new ToolException("row counts differ: " + string.Join(", ", mismatched.Select(t =>
+                    FormattableString.Invariant($"{t.Name} {t.Rows} sent, {t.TargetRows} loaded"))) + $"; {options.Target.Label} was left as it was", ExitCodes.Failure);
+            }
+
+            var canary = await CanaryAsync(plan, source, target, cancellation);
+            if (!canary.Passed)
+            {
+                throw new ToolException($"canary check failed: source values found in the copy ({string.Join("; ", canary.Leaks)}); {options.Target.Label} was left as it was", ExitCodes.Failure);
+            }
+
+            progress.Phase("swapping the copy in");
+            await using (var swap = await target.BeginTransactionAsync(cancellation))
+            {
+                await ExecuteAsync(target, SchemaScripts.Swap(LoadSchema), cancellation);
+                await swap.CommitAsync(cancellation);
+            }
+
+            return new DataCopyResult(plan, tables, canary, clock.Elapsed, false);
+        }
+        catch
+        {
+            await DropLoadSchemaAsync();
+            throw;
+        }
+    }
+
+    private async Task<List<TableResult>> CopyTablesAsync(CopyPlan plan, string snapshot, NpgsqlConnection target, CancellationToken cancellation)
+    {
+        using var anonymiser = new Anonymiser(options.Key);
+        var queue = new ConcurrentQueue<TablePlan>(plan.Copied);
+        var results = new ConcurrentBag<TableResult>();
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(options.Jobs, queue.Count))).Select(async _ =>
+        {
+            await using var from = await options.Source.OpenAsync(failed.Token);
+            await ExecuteAsync(from, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", failed.Token);
+            await ExecuteAsync(from, $"SET TRANSACTION SNAPSHOT {Sql.Literal(snapshot)}", failed.Token);
+            await using var to = await options.Target.OpenAsync(failed.Token);
+            while (queue.TryDequeue(out var table))
+            {
+                try
+                {
+                    results.Add(await CopyTableAsync(table, from, to, anonymiser, failed.Token));
+                }
+                catch
+                {
+                    await failed.CancelAsync();
+                    throw;
+                }
+            }
+        }).ToList();
+
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            // A worker failed and cancelled the others: report the failure, not the cancellations.
+            var failure = workers.Where(w => w.IsFaulted).Select(w => w.Exception!.InnerException!).FirstOrDefault();
+            if (failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+
+            throw;
+        }
+
+        foreach (var table in plan.Tables.Where(t => t.Skip))
+        {
+            results.Add(new TableResult(table.Name, true, 0, 0, 0, 0, TimeSpan.Zero));
+        }
+
+        return results.OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<TableResult> CopyTableAsync(TablePlan table, NpgsqlConnection from, NpgsqlConnection to, Anonymiser anonymiser, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var maskers = table.Columns.Select(c => FieldMaskers.For(c.Rule, c.Column, anonymiser)).ToList();
+        var transfer = new BinaryCopyTransformer(maskers);
+        options.Progress.TableStarted(table.Name, transfer, table.SizeBytes);
+        await using (var export = await from.BeginRawBinaryCopyAsync($"COPY ({table.SelectSql()}) TO STDOUT (FORMAT BINARY)", cancellation))
+        {
+            var import = await to.BeginRawBinaryCopyAsync(
+                $"COPY {Sql.Qualified(LoadSchema, table.Name)} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellation);
+            try
+            {
+                var input = options.SourceTap is null ? export : options.SourceTap(export);
+                await transfer.RunAsync(input, import, cancellation);
+            }
+            catch
+            {
+                await import.CancelAsync();
+                await import.DisposeAsync();
+                throw;
+            }
+
+            await import.DisposeAsync();
+        }
+
+        var loaded = Convert.ToInt64(await ScalarAsync(to, $"SELECT count(*) FROM {Sql.Qualified(LoadSchema, table.Name)}", cancellation), CultureInfo.InvariantCulture);
+        var result = new TableResult(table.Name, false, table.Columns.Count(c => c.Rule.IsMasked), transfer.Rows, loaded, transfer.Bytes, clock.Elapsed);
+        options.Progress.TableDone(result);
+        return result;
+    }
+
+    private async Task SetSequencesAsync(CopyPlan plan, NpgsqlConnection source, NpgsqlConnection target, CancellationToken cancellation)
+    {
+        foreach (var sequence in plan.Sequences)
+        {
+            await using var read = new NpgsqlCommand($"SELECT last_value, is_called FROM {Sql.Qualified(SchemaReader.SchemaName, sequence)}", source);
+            await using var reader = await read.ExecuteReaderAsync(cancellation);
+            await reader.ReadAsync(cancellation);
+            var (value, called) = (reader.GetInt64(0), reader.GetBoolean(1));
+            await reader.CloseAsync();
+            await using var write = new NpgsqlCommand("SELECT setval(@seq::regclass, @value, @called)", target);
+            write.Parameters.AddWithValue("seq", Sql.Qualified(LoadSchema, sequence));
+            write.Parameters.AddWithValue("value", value);
+            write.Parameters.AddWithValue("called", called);
+            await write.ExecuteNonQueryAsync(cancellation);
+        }
+    }
+
+    /// <summary>Samples source values of each masked column and looks for them in the copy (before the swap).</summary>
+    private async Task<CanaryResult> CanaryAsync(CopyPlan plan, NpgsqlConnection source, NpgsqlConnection target, CancellationToken cancellation)
+    {
+        var leaks = new List<string>();
+        var columns = 0;
+        var values = 0;
+        foreach (var table in plan.Copied)
+        {
+            var checkedColumns = table.Columns.Where(c => c.Rule.IsMasked && c.Rule.Kind != Rules.ColumnRuleKind.Null
+                && c.Rule.Fake != Rules.FakeKind.Date).ToList();
+            if (checkedColumns.Count == 0)
+            {
+                continue;
+            }
+
+            var samples = new List<string[]>();
+            foreach (var column in checkedColumns)
+            {
+                var name = Sql.Identifier(column.Column.Name);
+                var where = table.Where is null ? "" : $" AND ({table.Where})";
+                // The first rows, not a random sample: a full scan (DISTINCT, ORDER BY random()) would cost as much as the copy.
+                var sql = $"SELECT DISTINCT v FROM (SELECT {name}::text AS v FROM {Sql.Qualified(SchemaReader.SchemaName, table.Name)} WHERE {name} IS NOT NULL AND {name}::text <> ''{where} LIMIT {CanarySample * 5}) s LIMIT {CanarySample}";
+                var sample = new List<string>();
+                await using (var command = new NpgsqlCommand(sql, source))
+                await using (var reader = await command.ExecuteReaderAsync(cancellation))
+                {
+                    while (await reader.ReadAsync(cancellation))
+                    {
+                        var value = reader.GetString(0);
+                        if (!(column.Rule.Kind == Rules.ColumnRuleKind.Value && value == column.Rule.Text))
+                        {
+                            sample.Add(value);
+                        }
+                    }
+                }
+
+                samples.Add(sample.ToArray());
+                values += sample.Count;
+                columns++;
+            }
+
+            var conditions = checkedColumns.Select((c, i) => $"{Sql.Identifier(c.Column.Name)}::text = ANY(@s{i})");
+            var select = string.Join(", ", checkedColumns.Select(c => $"{Sql.Identifier(c.Column.Name)}::text"));
+            await using var find = new NpgsqlCommand(
+                $"SELECT {select} FROM {Sql.Qualified(LoadSchema, table.Name)} WHERE {string.Join(" OR ", conditions)} LIMIT 1000", target);
+            for (var i = 0; i < samples.Count; i++)
+            {
+                find.Parameters.AddWithValue($"s{i}", samples[i]);
+            }
+
+            await using var hits = await find.ExecuteReaderAsync(cancellation);
+            var found = new SortedSet<string>(StringComparer.Ordinal);
+            while (await hits.ReadAsync(cancellation))
+            {
+                for (var i = 0; i < checkedColumns.Count; i++)
+                {
+                    if (hits.IsDBNull(i))
+                    {
+                        continue;
+                    }
+
+                    var value = hits.GetString(i);
+                    var rule = checkedColumns[i].Rule;
+                    var harmless = rule.Kind == Rules.ColumnRuleKind.Fake && Anonymiser.CouldProduce(rule.Fake!.Value, value);
+                    if (!harmless && samples[i].Contains(value, StringComparer.Ordinal))
+                    {
+                        found.Add($"{table.Name}.{checkedColumns[i].Column.Name} ({rule.Describe()})");
+                    }
+                }
+            }
+
+            leaks.AddRange(found);
+        }
+
+        return new CanaryResult(columns, values, leaks);
+    }
+
+    private static async Task<List<(string Name, string Schema)>> ExtensionsAsync(NpgsqlConnection source, CancellationToken cancellation)
+    {
+        var list = new List<(string, string)>();
+        await using var command = new NpgsqlCommand(
+            "SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' ORDER BY 1", source);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            list.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return list;
+    }
+
+    /// <summary>The names of the types and functions extensions own in the source's public schema (pg_dump writes them public.x too).</summary>
+    private static async Task<HashSet<string>> ExtensionMembersAsync(NpgsqlConnection source, CancellationToken cancellation)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand("""
+            SELECT t.typname FROM pg_type t JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
+            WHERE t.typnamespace = 'public'::regnamespace
+            UNION SELECT p.proname FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+            WHERE p.pronamespace = 'public'::regnamespace
+            UNION SELECT c.relname FROM pg_class c JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
+            WHERE c.relnamespace = 'public'::regnamespace
+            """, source);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    private Task<string> DumpSectionAsync(string section, string snapshot, CancellationToken cancellation) =>
+        options.Tools.RunAsync("pg_dump",
+            ["--schema-only", $"--section={section}", "--schema=public", "--no-owner", "--no-privileges", $"--snapshot={snapshot}"],
+            options.Source.LibpqEnvironment, null, cancellation);
+
+    private Task<string> PsqlAsync(string script, CancellationToken cancellation) =>
+        options.Tools.RunAsync("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", "-"], options.Target.LibpqEnvironment, script, cancellation);
+
+    private static async Task DropLeftoversAsync(NpgsqlConnection target, CancellationToken cancellation)
+    {
+        var leftovers = new List<string>();
+        await using (var command = new NpgsqlCommand($"SELECT nspname FROM pg_namespace WHERE nspname LIKE '{LoadPrefix}%'", target))
+        await using (var reader = await command.ExecuteReaderAsync(cancellation))
+        {
+            while (await reader.ReadAsync(cancellation))
+            {
+                leftovers.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var schema in leftovers)
+        {
+            await ExecuteAsync(target, $"DROP SCHEMA {Sql.Identifier(schema)} CASCADE", cancellation);
+        }
+    }
+
+    /// <summary>Best effort, on a fresh connection and not cancellable: the copy was interrupted or failed.</summary>
+    private async Task DropLoadSchemaAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await using var connection = await options.Target.OpenAsync(timeout.Token);
+            await ExecuteAsync(connection, $"DROP SCHEMA IF EXISTS {Sql.Identifier(LoadSchema)} CASCADE", timeout.Token);
+        }
+        catch (Exception e) when (e is NpgsqlException or ToolException or OperationCanceledException)
+        {
+            // The live schema was never touched; the next copy drops this leftover.
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellation);
+    }
+
+    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync(cancellation);
+    }
+}
