@@ -22,6 +22,13 @@ public sealed class DemoCommandTests
             all.ShouldContain("Applying shop.0002_user_phone... OK");
             all.ShouldContain("1 static file copied");
             r.Out.ShouldContain("in sync: shop-live matches the files");
+            r.Out.ShouldContain("ada.lovelace@example.org");
+            r.Out.ShouldContain("uat (shop-uat) now holds an anonymised copy of live");
+            var afterCopy = r.Out[r.Out.IndexOf("auth_user on uat, after the copy:", StringComparison.Ordinal)..];
+            afterCopy.ShouldNotContain("ada.lovelace@example.org");
+            afterCopy.ShouldNotContain("Lovelace");
+            afterCopy.ShouldContain("4 users, e.g. ");
+            afterCopy.ShouldContain("(exit status 0)");
             var project = Path.Combine(root, "shop");
             File.Exists(Path.Combine(project, "heroku-tools.yml")).ShouldBeTrue();
             File.GetUnixFileMode(Path.Combine(project, "bin", "migrate")).HasFlag(UnixFileMode.UserExecute).ShouldBeTrue();

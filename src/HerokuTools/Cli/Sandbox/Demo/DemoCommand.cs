@@ -5,6 +5,7 @@ using HerokuTools.Heroku;
 using HerokuTools.Heroku.Models;
 using HerokuTools.Sandbox.Hosting;
 using HerokuTools.Sandbox.Postgres;
+using Npgsql;
 
 namespace HerokuTools.Cli.Sandbox.Demo;
 
@@ -55,6 +56,7 @@ internal static class DemoCommand
                 ["HEROKU_API_KEY"] = sandbox.Token,
                 ["HEROKU_TOOLS_CA_CERT"] = sandbox.CertificatePath,
                 ["DEMO_SECRET_KEY"] = "demo-secret-" + Guid.NewGuid().ToString("N")[..12],
+                ["ANON_KEY"] = "demo-anonymisation-key-" + Guid.NewGuid().ToString("N")[..12],
             };
             say.Line($"  api {sandbox.ApiUrl.ToString().TrimEnd('/')}, git {sandbox.GitUrlTemplate}");
 
@@ -108,6 +110,110 @@ internal sealed class DemoScript(Invocation inv, DemoNarrator say, SandboxHost s
         await ToolAsync("check");
         await DeployAsync();
         await ConfigAsync();
+        await DataAsync();
+    }
+
+    /// <summary>Code up to uat and live, customers on live, then live's data down to uat, anonymised.</summary>
+    private async Task DataAsync()
+    {
+        say.Heading("Code moves up: merge dev into master, deploy uat, then live");
+        await GitAsync("checkout", "-q", "master");
+        await GitAsync("merge", "-q", "--no-ff", "-m", "Release: phone numbers, friendlier welcome", "dev");
+        await ToolAsync("deploy", "uat", "--yes");
+        await ToolAsync("deploy", "live", "--yes");
+
+        say.Heading("Customers sign up on live");
+        using var heroku = new HerokuClient(new HerokuClientOptions { BaseUrl = sandbox.ApiUrl, Token = sandbox.Token });
+        var liveDb = await DatabaseAsync(heroku, Live);
+        await using (var connection = new NpgsqlConnection(liveDb))
+        {
+            await connection.OpenAsync(inv.Cancellation);
+            await using var insert = new NpgsqlCommand("""
+                insert into auth_user (email, first_name, last_name, password, phone) values
+                  ('ada.lovelace@example.org', 'Ada', 'Lovelace', 'pbkdf2_sha256$ada', '+44 20 7946 0001'),
+                  ('alan.turing@example.org', 'Alan', 'Turing', 'pbkdf2_sha256$alan', '+44 20 7946 0002'),
+                  ('grace.hopper@example.org', 'Grace', 'Hopper', 'pbkdf2_sha256$grace', '+1 202 555 0103'),
+                  ('edsger.dijkstra@example.org', 'Edsger', 'Dijkstra', 'pbkdf2_sha256$edsger', '+31 20 555 0104')
+                """, connection);
+            await insert.ExecuteNonQueryAsync(inv.Cancellation);
+        }
+
+        await ShowUsersAsync("live", liveDb);
+
+        say.Heading("Anonymisation rules: suggested from live's schema, reviewed, kept in heroku-tools.yml");
+        var rules = await ToolCaptureAsync("data", "rules", "init", "live");
+        // The review: schema_migrations.name holds migration names, not people's; it must be kept as it is, or
+        // the copy's migrations would run again.
+        var reviewed = string.Join('\n', rules.Split('\n').Select(line =>
+            line.TrimStart().StartsWith("name: ", StringComparison.Ordinal) && rules.Contains("schema_migrations", StringComparison.Ordinal)
+                ? line[..line.IndexOf("name: ", StringComparison.Ordinal)] + "name: keep   # reviewed: migration names, not people's"
+                : line));
+        say.Line("  reviewed: schema_migrations.name -> keep (migration names, not people's); appended to heroku-tools.yml");
+        await File.AppendAllTextAsync(Path.Combine(project, "heroku-tools.yml"), "\n" + reviewed, inv.Cancellation);
+        await CommitAsync("Anonymisation rules for data copies");
+        await ToolAsync("data", "check", "live");
+        await ToolAsync("data", "copy", "live", "uat", "--dry-run");
+        await ToolAsync("data", "copy", "live", "uat", "--yes");
+
+        var uatDb = await DatabaseAsync(heroku, Uat);
+        await ShowUsersAsync("uat, after the copy", uatDb);
+
+        say.Heading("uat still runs on the copied data: a one-off dyno there");
+        var command = HerokuTools.Sandbox.Dynos.ExitStatusMarker.AppendTo(
+            "bin/migrate && psql \"$DATABASE_URL\" -Atc \"select count(*) || ' users, e.g. ' || min(email) from auth_user\"");
+        var dyno = await heroku.CreateDynoAsync(Uat, new DynoCreateRequest { Command = command, Attach = true }, inv.Cancellation);
+        say.Line($"  (the equivalent of: heroku run -a {Uat} -x 'bin/migrate && psql \"$DATABASE_URL\" -c ...')");
+        var output = new MemoryStream();
+        var status = await HerokuTools.Sandbox.Dynos.RendezvousClient.TrustingPemFile(sandbox.CertificatePath)
+            .AttachAsync(dyno.AttachUrl!, output, null, inv.Cancellation);
+        foreach (var line in System.Text.Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            say.Line("  " + line.TrimEnd('\r'));
+        }
+
+        say.Line($"  (exit status {status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"})");
+    }
+
+    private async Task<string> DatabaseAsync(HerokuClient heroku, string app)
+    {
+        var config = await heroku.GetConfigVarsAsync(app, inv.Cancellation);
+        return HerokuTools.Sandbox.Postgres.DatabaseUrl.Parse(config["DATABASE_URL"]!).ToConnectionString();
+    }
+
+    private async Task ShowUsersAsync(string title, string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(inv.Cancellation);
+        await using var query = new NpgsqlCommand("select email, first_name, last_name, coalesce(phone, '') from auth_user order by id", connection);
+        await using var reader = await query.ExecuteReaderAsync(inv.Cancellation);
+        say.Line($"  auth_user on {title}:");
+        while (await reader.ReadAsync(inv.Cancellation))
+        {
+            say.Line($"    {reader.GetString(0),-42} {reader.GetString(1),-10} {reader.GetString(2),-12} {reader.GetString(3)}");
+        }
+    }
+
+    /// <summary>Runs heroku-tools in-process and returns what it printed on standard output (also shown).</summary>
+    private async Task<string> ToolCaptureAsync(params string[] args)
+    {
+        say.Command("heroku-tools " + string.Join(' ', args));
+        var captured = new StringWriter();
+        var host = new CliHost
+        {
+            Out = captured,
+            Error = inv.Host.Error,
+            In = inv.Host.In,
+            Environment = env,
+            WorkingDirectory = project,
+        };
+        var code = await App.RunAsync(args, host, inv.Cancellation);
+        var text = captured.ToString();
+        foreach (var line in text.TrimEnd().Split('\n'))
+        {
+            say.Line(line);
+        }
+
+        return code == ExitCodes.Success ? text : throw new ToolException($"demo: heroku-tools {string.Join(' ', args)} failed ({code})");
     }
 
     /// <summary>Deploys of dev: the first one, one that migrates, one that does not; status; a release note.</summary>
