@@ -14,8 +14,13 @@ internal sealed record SandboxRunFile(int Pid, string ApiUrl, string GitUrlTempl
 
     public static string PathIn(string directory) => Path.Combine(directory, FileName);
 
-    public void Write(string directory) =>
-        File.WriteAllText(PathIn(directory), JsonSerializer.Serialize(this, SandboxRunJson.Default.SandboxRunFile));
+    /// <summary>Written whole or not at all (temp file + rename): a reader never sees half a file.</summary>
+    public void Write(string directory)
+    {
+        var temp = PathIn(directory) + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(this, SandboxRunJson.Default.SandboxRunFile));
+        File.Move(temp, PathIn(directory), overwrite: true);
+    }
 
     /// <summary>The run file when a sandbox process from it is still alive; null otherwise.</summary>
     public static SandboxRunFile? ReadLive(string directory)
