@@ -46,6 +46,7 @@ for i in $(seq 200); do echo "line $i" > "static/f$i.css"; done
 git add -A && git commit -qm initial
 $tool deploy dev --yes >/dev/null 2>&1   # first deploy, warms everything
 
+[ -z "${VERBOSE:-}" ] || { echo "-- v" > migrations/verbose.sql; git add -A; git commit -qm verbose; $tool -v deploy dev --yes 2>&1 | grep -vE "^    |remote:" || true; }
 python3 - "$runs" "$tool" <<'PY'
 import json, shlex, statistics, subprocess, sys, time
 runs, tool = int(sys.argv[1]), shlex.split(sys.argv[2])
