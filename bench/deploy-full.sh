@@ -43,6 +43,7 @@ printf 'for f in migrations/*.sql; do echo "applying $f"; done\n' > bin/migrate
 printf 'mkdir -p staticfiles && cp -r static/. staticfiles/ && echo "copied $(ls static | wc -l) files"\n' > bin/collectstatic
 echo "print('hi')" > app.py
 for i in $(seq 200); do echo "line $i" > "static/f$i.css"; done
+echo release-notes/ > .gitignore
 git add -A && git commit -qm initial
 $tool deploy dev --yes >/dev/null 2>&1   # first deploy, warms everything
 
