@@ -63,7 +63,11 @@ SH
 chmod +x "$work/baseline.sh"
 echo "repository: $(git -C "$repo" rev-list --count "$base..$head") commits, $(git -C "$repo" diff --name-only "$base..$head" | wc -l) changed files between A and B"
 cd "$repo"
+# BEFORE=/path/to/an/older/heroku-tools adds its row, for before/after figures in one run.
+before=()
+[ -z "${BEFORE:-}" ] || before=("heroku-tools deploy dev --dry-run (before)=$BEFORE deploy dev --dry-run")
 python3 "$root/bench/measure.py" "$runs" \
   "git log --oneline --no-merges A..B + git diff --name-only A..B=$work/baseline.sh" \
+  "${before[@]}" \
   "heroku-tools deploy dev --dry-run=$tool deploy dev --dry-run" \
   "heroku-tools deploy dev --dry-run --json=$tool deploy dev --dry-run --json"

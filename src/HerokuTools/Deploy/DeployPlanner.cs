@@ -171,23 +171,39 @@ public static class DeployPlanner
     /// <summary>The changed files that match a trigger glob, first matching pattern per step.</summary>
     public static IReadOnlyList<TriggeredFile> Triggered(Changeset changeset, DeploySettings settings)
     {
-        var rules = settings.MigrateTriggers.Select(p => (StepKind.Migrate, new Glob(p)))
-            .Concat(settings.CollectstaticTriggers.Select(p => (StepKind.Collectstatic, new Glob(p))))
-            .ToList();
+        ArgumentNullException.ThrowIfNull(changeset);
+        ArgumentNullException.ThrowIfNull(settings);
+        // Globs compiled once; per file only the regex runs (20k files: no per-file arrays, closures or LINQ).
+        var migrate = settings.MigrateTriggers.Select(p => new Glob(p)).ToArray();
+        var collectstatic = settings.CollectstaticTriggers.Select(p => new Glob(p)).ToArray();
         var result = new List<TriggeredFile>();
         foreach (var file in changeset.Files)
         {
-            foreach (var step in new[] { StepKind.Migrate, StepKind.Collectstatic })
+            if (FirstMatch(migrate, file) is { } m)
             {
-                var match = rules.Where(r => r.Item1 == step).Select(r => r.Item2).FirstOrDefault(g => file.Paths.Any(g.IsMatch));
-                if (match is not null)
-                {
-                    result.Add(new TriggeredFile(file.Path, step, match.Pattern));
-                }
+                result.Add(new TriggeredFile(file.Path, StepKind.Migrate, m.Pattern));
+            }
+
+            if (FirstMatch(collectstatic, file) is { } c)
+            {
+                result.Add(new TriggeredFile(file.Path, StepKind.Collectstatic, c.Pattern));
             }
         }
 
         return result;
+    }
+
+    private static Glob? FirstMatch(Glob[] globs, FileChange file)
+    {
+        foreach (var glob in globs)
+        {
+            if (glob.IsMatch(file.Path) || (file.OldPath is { } old && glob.IsMatch(old)))
+            {
+                return glob;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether a Procfile release command already runs <paramref name="migrateCommand"/>.</summary>

@@ -38,7 +38,9 @@ public static class DeployRenderer
 
         yield return "";
         yield return Count(c.Files.Count, "changed file") + ":";
-        var marks = plan.TriggeredFiles.ToLookup(t => t.Path, StringComparer.Ordinal);
+        // Only the few triggering files carry a mark: one dictionary, no per-file work for the rest.
+        var marks = plan.TriggeredFiles.GroupBy(t => t.Path, StringComparer.Ordinal).ToDictionary(
+            g => g.Key, g => string.Join(", ", g.Select(t => t.Step == StepKind.Migrate ? "migrate" : "collectstatic")), StringComparer.Ordinal);
         foreach (var group in c.Files.GroupBy(f => TopFolder(f.Path)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var files = group.ToList();
@@ -46,15 +48,15 @@ public static class DeployRenderer
             var shown = 0;
             foreach (var file in files)
             {
-                var mark = marks[file.Path].Select(t => t.Step == StepKind.Migrate ? "migrate" : "collectstatic").ToList();
-                if (mark.Count == 0 && shown >= FilesPerGroup)
+                var marked = marks.TryGetValue(file.Path, out var mark);
+                if (!marked && shown >= FilesPerGroup)
                 {
                     continue;
                 }
 
                 shown++;
                 var name = file.OldPath is null ? file.Path : $"{file.OldPath} -> {file.Path}";
-                yield return mark.Count == 0 ? $"    {file.Status} {name}" : $"    {file.Status} {name}  [{string.Join(", ", mark)}]";
+                yield return marked ? $"    {file.Status} {name}  [{mark}]" : $"    {file.Status} {name}";
             }
 
             if (shown < files.Count)

@@ -51,12 +51,17 @@ internal sealed class DeployCommand
         var workflow = await inv.LoadWorkflowAsync();
         var environment = workflow.Environment(inv.Get(Environment)!);
         var git = inv.Git ?? throw new ToolException("git was not found on PATH; deploy needs it", ExitCodes.Usage);
-        var top = await new GitRepository(git).TopLevelAsync(inv.Cancellation)
+        // Independent questions asked at once: each git or API round trip is part of the tool's own overhead.
+        var topTask = new GitRepository(git).TopLevelAsync(inv.Cancellation);
+        var journalTask = MaintenanceJournal.OpenAsync(git, inv.Host.WorkingDirectory, inv.Cancellation);
+        var top = await topTask
             ?? throw new ToolException("not inside a git repository; run deploy from the project's repository", ExitCodes.Usage);
+        var journal = await journalTask;
         using var client = inv.HerokuClient();
-        var journal = await MaintenanceJournal.OpenAsync(git, top, inv.Cancellation);
         var reporter = inv.Reporter;
 
+        var dryRun = inv.Get(DryRun);
+        var deployedByTask = dryRun ? null : DeployedByAsync(git, client, inv.Cancellation);
         var plan = await new DeployPreparer(reporter, git, client, app => HerokuGitRemote.For(inv.Host, app))
             .PrepareAsync(workflow, environment, inv.Get(Branch), overrides, inv.Cancellation);
         if (journal.Find(environment.AppName) is { } stale)
@@ -64,7 +69,6 @@ internal sealed class DeployCommand
             reporter.Warn(stale.Describe(plan.Target.MaintenanceOn));
         }
 
-        var dryRun = inv.Get(DryRun);
         if (!inv.Settings.Json || plan.UpToDate)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -88,11 +92,21 @@ internal sealed class DeployCommand
                 reporter.Line("dry run: nothing was changed");
             }
 
+            await ObserveAsync(deployedByTask);
             return ExitCodes.Success;
         }
 
-        Confirm(inv, plan);
-        var deployedBy = await DeployedByAsync(git, client, inv.Cancellation);
+        try
+        {
+            Confirm(inv, plan);
+        }
+        catch (ToolException)
+        {
+            await ObserveAsync(deployedByTask);
+            throw;
+        }
+
+        var deployedBy = await deployedByTask!;
         var services = new DeployServices(reporter, git, client, HerokuGitRemote.For(inv.Host, environment.AppName),
             new OneOffDyno(client, RendezvousTrust.Client(inv.Host)), journal, new DeployNotifier(inv.Host, reporter.Warn), top);
         var result = await new DeployExecutor(services, workflow.Deploy).RunAsync(plan, deployedBy, overrides.Note, overrides.Force, inv.Cancellation);
@@ -127,6 +141,24 @@ internal sealed class DeployCommand
         if (!confirmed)
         {
             throw new ToolException("deploy not confirmed; nothing was changed");
+        }
+    }
+
+    /// <summary>Lets a look-up started early finish when its answer is no longer needed (no unobserved failure).</summary>
+    private static async Task ObserveAsync(Task<string>? task)
+    {
+        if (task is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await task;
+        }
+        catch (Exception e) when (e is ToolException or OperationCanceledException)
+        {
+            // Not needed any more.
         }
     }
 

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using HerokuTools.Common;
+using HerokuTools.Tests.Support;
+
+namespace HerokuTools.Tests.Deploy;
+
+/// <summary>deploy against a misbehaving Heroku: the process killed outright, 503s, a dyno connection dropped.</summary>
+public class DeployFaultTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_real_deploy_process_killed_with_SIGKILL_leaves_a_journal_that_status_reports_and_maintenance_off_clears()
+    {
+        using var p = await DeployProject.CreateAsync(sandbox);
+        p.Commit("Slow migration", ("bin/migrate", "sleep 30\n"));
+        using var deploy = StartRealProgram(p, "deploy", "dev", "--yes", "--maintenance", "always");
+        try
+        {
+            var deadline = Stopwatch.StartNew();
+            while (!await p.MaintenanceAsync(p.Dev))
+            {
+                deploy.HasExited.ShouldBeFalse("the deploy ended before maintenance was on");
+                deadline.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), "maintenance was not switched on within 60 s");
+                await Task.Delay(50, Ct);
+            }
+
+            deploy.Kill(entireProcessTree: false); // SIGKILL: no finally block, no cleanup runs
+            await deploy.WaitForExitAsync(Ct);
+        }
+        finally
+        {
+            if (!deploy.HasExited)
+            {
+                deploy.Kill();
+            }
+        }
+
+        var journal = Path.Combine(p.Repo.Path, ".git", "heroku-tools");
+        Directory.EnumerateFiles(journal).ShouldHaveSingleItem().ShouldEndWith("maintenance-" + p.Dev);
+        (await p.MaintenanceAsync(p.Dev)).ShouldBeTrue();
+
+        var status = await p.RunAsync("status", "dev");
+        status.ExitCode.ShouldBe(0, status.Error);
+        status.Out.ShouldContain("ON (stale)");
+        status.Error.ShouldContain("did not finish; maintenance is still on: run 'heroku-tools maintenance off dev'");
+
+        var off = await p.RunAsync("maintenance", "off", "dev");
+        off.ExitCode.ShouldBe(0, off.Error);
+        (await p.MaintenanceAsync(p.Dev)).ShouldBeFalse();
+        Directory.EnumerateFiles(journal).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Transient_503s_during_a_deploy_are_retried_and_the_deploy_succeeds()
+    {
+        using var p = await DeployProject.CreateAsync(sandbox);
+        await sandbox.Faults.FailNextAsync("PATCH", $"/apps/{p.Dev}", 503, times: 2, retryAfterSeconds: 0);
+        await sandbox.Faults.FailNextAsync("GET", $"/apps/{p.Dev}/releases", 503, times: 2, retryAfterSeconds: 0);
+
+        var r = await p.RunAsync("deploy", "dev", "--yes", "--maintenance", "always");
+
+        r.ExitCode.ShouldBe(0, r.Error);
+        r.Error.ShouldContain("MIGRATE ran with 1 migrations");
+        (await sandbox.Faults.ListAsync()).ShouldBeEmpty(); // every injected 503 was met, and retried past
+        (await p.ReleaseAsync(p.Dev)).Commit.ShouldBe(p.First);
+        (await p.MaintenanceAsync(p.Dev)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task An_API_that_keeps_failing_past_the_retries_fails_the_deploy_with_one_line_and_maintenance_off()
+    {
+        using var p = await DeployProject.CreateAsync(sandbox);
+        // Maintenance goes on; then the dyno for the migration cannot be created (POST is never retried).
+        await sandbox.Faults.FailNextAsync("POST", $"/apps/{p.Dev}/dynos", 503, times: 1, message: "Service Unavailable");
+
+        var r = await p.RunAsync("deploy", "dev", "--yes", "--maintenance", "always");
+
+        r.ExitCode.ShouldBe(ExitCodes.Failure);
+        r.Error.Split('\n').Count(l => l.StartsWith("error:", StringComparison.Ordinal)).ShouldBeInRange(1, 2);
+        r.Error.ShouldContain("error: run: sh bin/migrate", customMessage: r.Error);
+        r.Error.ShouldContain("==> maintenance off");
+        (await p.MaintenanceAsync(p.Dev)).ShouldBeFalse();
+        Directory.EnumerateFiles(Path.Combine(p.Repo.Path, ".git", "heroku-tools")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task When_even_maintenance_off_fails_past_the_retries_the_journal_keeps_it_for_the_next_run()
+    {
+        using var p = await DeployProject.CreateAsync(sandbox);
+        // Maintenance on and maintenance off both fail 5 times in a row (the client's attempts per request).
+        await sandbox.Faults.FailNextAsync("PATCH", $"/apps/{p.Dev}", 503, times: 10, retryAfterSeconds: 0);
+
+        var r = await p.RunAsync("deploy", "dev", "--yes", "--maintenance", "always");
+
+        r.ExitCode.ShouldBe(ExitCodes.Failure);
+        r.Error.ShouldContain("COULD NOT SWITCH MAINTENANCE OFF");
+        r.Error.ShouldContain($"run 'heroku-tools maintenance off dev'");
+        (await p.ReleaseAsync(p.Dev)).Commit.ShouldBeNull(); // nothing was pushed
+        var status = await p.RunAsync("status", "dev");
+        status.Error.ShouldContain("did not finish");
+
+        (await p.RunAsync("maintenance", "off", "dev")).ExitCode.ShouldBe(0);
+        (await p.MaintenanceAsync(p.Dev)).ShouldBeFalse();
+        Directory.EnumerateFiles(Path.Combine(p.Repo.Path, ".git", "heroku-tools")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_dyno_connection_dropped_midway_fails_the_deploy_and_maintenance_goes_off()
+    {
+        using var p = await DeployProject.CreateAsync(sandbox);
+        p.Commit("Chatty migration", ("bin/migrate", "for i in 1 2 3 4 5 6 7 8 9 10; do echo \"migrating step $i of 10\"; done\n"));
+        await sandbox.Faults.DropNextDynoAsync(p.Dev, afterBytes: 30);
+
+        var r = await p.RunAsync("deploy", "dev", "--yes");
+
+        r.ExitCode.ShouldBe(ExitCodes.Failure, r.Error);
+        r.Error.ShouldContain("migrating step 1 of 10");
+        r.Error.ShouldNotContain("migrating step 10 of 10");
+        r.Error.ShouldContain("error: run: sh bin/migrate", customMessage: r.Error);
+        r.Error.ShouldMatch("(lost the connection|without reporting an exit status)");
+        (await p.MaintenanceAsync(p.Dev)).ShouldBeFalse();
+        Directory.EnumerateFiles(Path.Combine(p.Repo.Path, ".git", "heroku-tools")).ShouldBeEmpty();
+    }
+
+    private static Process StartRealProgram(DeployProject p, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = p.Repo.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "heroku-tools.dll"));
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        foreach (var (k, v) in p.Environment())
+        {
+            psi.Environment[k] = v;
+        }
+
+        var process = Process.Start(psi)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
