@@ -81,6 +81,11 @@ public sealed class GitRepositories : IDisposable
     public Task ExportAsync(string app, string commit, string folder, CancellationToken cancellation = default) =>
         ExportAsync(PathOf(app), commit, folder, null, cancellation);
 
+    /// <summary>Whether the app's repository holds <paramref name="commit"/>.</summary>
+    public async Task<bool> ContainsAsync(string app, string commit, CancellationToken cancellation = default) =>
+        Exists(app)
+        && (await GitProcess.RunAsync(["-C", PathOf(app), "cat-file", "-e", commit + "^{commit}"], cancellation: cancellation)).ExitCode == 0;
+
     /// <summary>Makes the app's next push that would build fail with <paramref name="message"/> (fault injection).</summary>
     public void RejectNextPush(string app, string message) => _rejections[app] = message;
 

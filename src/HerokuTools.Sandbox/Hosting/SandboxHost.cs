@@ -111,6 +111,7 @@ public sealed class SandboxHost : IAsyncDisposable
                 },
             });
 
+            SandboxState? state = null; // made by the API server below; the closures here read it later
             var dynoRoot = Path.Combine(directory, "dynos");
             async Task<string> PrepareFolder(string app, string? commit, string dyno, CancellationToken ct)
             {
@@ -121,16 +122,24 @@ public sealed class SandboxHost : IAsyncDisposable
                 }
 
                 System.IO.Directory.CreateDirectory(folder);
-                if (commit is not null && repositories.Exists(app))
+                if (commit is not null)
                 {
-                    await repositories.ExportAsync(app, commit, folder, ct);
+                    // A promoted release's commit lives in the repository of the app it was built on.
+                    var candidates = new[] { app }.Concat(state?.Apps().Select(a => a.Name).Where(n => n != app) ?? []);
+                    foreach (var candidate in candidates)
+                    {
+                        if (await repositories.ContainsAsync(candidate, commit, ct))
+                        {
+                            await repositories.ExportAsync(candidate, commit, folder, ct);
+                            break;
+                        }
+                    }
                 }
 
                 return folder;
             }
 
             // The API server creates the state; the git mount and the build need it, so they are wired in two steps.
-            SandboxState? state = null;
             var lateReceiver = new LateReceiver();
             var token = ApiToken.LoadOrCreate(directory);
             var faults = new FaultBook();

@@ -161,11 +161,12 @@ public class DeployEdgeTests(SandboxFixture sandbox) : IClassFixture<SandboxFixt
         kinds.ShouldContain("migrate"); // the changeset (live's release..dev's release) has migrations
         kinds.ShouldNotContain("push");
 
-        // The sandbox's dynos of a promoted-only app have no checkout of the code, so the migration is skipped here.
-        var r = await p.RunAsync("deploy", "live", "--yes", "--no-migrate");
+        // The promoted slug's code reaches live's one-off dynos too: the migration runs there after the promotion.
+        var r = await p.RunAsync("deploy", "live", "--yes");
 
         r.ExitCode.ShouldBe(0, r.Error);
         r.Error.ShouldContain($"promoted {p.Dev} -> {p.Live}");
+        (r.Out + r.Error).ShouldContain("run: sh bin/migrate");
         (await p.ReleaseAsync(p.Live)).Commit.ShouldBe(head);
     }
 
