@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using HerokuTools.Common;
+using HerokuTools.Output;
 using HerokuTools.Deploy;
 
 namespace HerokuTools.Cli.Status;
@@ -32,10 +33,7 @@ internal static class StatusCommand
             }
             else
             {
-                foreach (var line in Render(rows, DateTimeOffset.UtcNow))
-                {
-                    inv.Reporter.Line(line);
-                }
+                TableWriter.Write(inv.Reporter, Headers, Rows(rows, DateTimeOffset.UtcNow));
 
                 foreach (var row in rows.Where(r => r.Warning is not null))
                 {
@@ -53,23 +51,26 @@ internal static class StatusCommand
         return command;
     }
 
-    internal static IEnumerable<string> Render(IReadOnlyList<EnvironmentStatus> rows, DateTimeOffset now)
+    internal static IEnumerable<string> Render(IReadOnlyList<EnvironmentStatus> rows, DateTimeOffset now) =>
+        TableWriter.Plain(Headers, Rows(rows, now));
+
+    private static List<IReadOnlyList<string>> Rows(IReadOnlyList<EnvironmentStatus> rows, DateTimeOffset now)
     {
-        var table = new List<string[]> { Headers };
+        var table = new List<IReadOnlyList<string>>();
         foreach (var r in rows)
         {
-            table.Add([
+            table.Add(new[]
+            {
                 r.Environment, r.App, r.Branch,
                 r.ReleaseVersion is { } v ? "v" + v.ToString(CultureInfo.InvariantCulture) : "-",
                 r.ReleasedCommit is { } c ? c[..Math.Min(7, c.Length)] : "-",
                 r.ReleasedAt is { } at ? Age(now - at) : "-",
                 r.Error is not null ? "error" : r.PendingCommits is { } n ? n.ToString(CultureInfo.InvariantCulture) + (n > 0 && r.PendingMigrations ? " (migrations)" : "") : "?",
                 r.Maintenance ? "ON" + (r.Warning is null ? "" : " (stale)") : r.Warning is null ? "off" : "off (stale journal)",
-            ]);
+            });
         }
 
-        var widths = Enumerable.Range(0, table[0].Length).Select(i => table.Max(row => row[i].Length)).ToArray();
-        return table.Select(row => string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
+        return table;
     }
 
     private static string Age(TimeSpan age) => age.TotalMinutes < 1 ? "just now"
