@@ -87,15 +87,16 @@ public static class App
         root.SetAction(parse => new System.CommandLine.Help.HelpAction().Invoke(parse));
 
         var context = new CommandContext(globals, host);
-        root.Subcommands.Add(InitCommand.Create(context));
-        root.Subcommands.Add(CheckCommand.Create(context));
-        root.Subcommands.Add(ConfigCommand.Create(context));
-        root.Subcommands.Add(SandboxCommand.Create(context));
+        // In the order a user meets them: code up, config, data down, then the setup and the rehearsal stage.
         root.Subcommands.Add(DeployCommand.Create(context));
         root.Subcommands.Add(StatusCommand.Create(context));
         root.Subcommands.Add(RollbackCommand.Create(context));
         root.Subcommands.Add(MaintenanceCommand.Create(context));
+        root.Subcommands.Add(ConfigCommand.Create(context));
         root.Subcommands.Add(DataCommand.Create(context));
+        root.Subcommands.Add(InitCommand.Create(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(SandboxCommand.Create(context));
         return root;
     }
 
