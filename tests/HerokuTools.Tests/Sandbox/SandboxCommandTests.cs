@@ -8,6 +8,7 @@ namespace HerokuTools.Tests.Sandbox;
 public sealed class SandboxCommandTests : IDisposable
 {
     private readonly TempDirectory _dir = new("ht-sbcli-");
+    private readonly List<Process> _started = [];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -71,6 +72,7 @@ public sealed class SandboxCommandTests : IDisposable
         }
 
         var p = Process.Start(psi)!;
+        _started.Add(p);
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
         return p;
@@ -93,5 +95,24 @@ public sealed class SandboxCommandTests : IDisposable
             .Select(l => l["export ".Length..].Split('=', 2))
             .ToDictionary(kv => kv[0], kv => kv[1].Trim('\''));
 
-    public void Dispose() => _dir.Dispose();
+    /// <summary>A failed assertion must not leave a sandbox running: kill what is still up.</summary>
+    public void Dispose()
+    {
+        foreach (var p in _started)
+        {
+            try
+            {
+                if (!p.HasExited)
+                {
+                    p.Kill(entireProcessTree: true);
+                    p.WaitForExit(10_000);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }
+
+        _dir.Dispose();
+    }
 }
