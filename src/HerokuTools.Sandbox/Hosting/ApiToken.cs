@@ -8,7 +8,7 @@ internal static class ApiToken
 {
     public static string LoadOrCreate(string directory)
     {
-        var path = Path.Combine(directory, "api-token");
+        var path = Path.Combine(directory, SandboxInfo.TokenFileName);
         if (File.Exists(path))
         {
             var existing = File.ReadAllText(path).Trim();

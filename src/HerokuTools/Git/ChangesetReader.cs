@@ -30,13 +30,6 @@ public sealed class ChangesetReader(IGit git)
         return r.Success ? r.StandardOutput.Trim() : null;
     }
 
-    /// <summary>Whether <paramref name="ancestor"/> is an ancestor of (or equal to) <paramref name="descendant"/>.</summary>
-    public async Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken cancellation = default)
-    {
-        var r = await git.RunAsync(["merge-base", "--is-ancestor", ancestor, descendant], null, cancellation);
-        return r.ExitCode == 0;
-    }
-
     private async Task<IReadOnlyList<CommitInfo>> ReadCommitsAsync(string? baseCommit, string target, CancellationToken cancellation)
     {
         var range = baseCommit is null ? target : $"{baseCommit}..{target}";

@@ -102,7 +102,7 @@ internal static class SandboxCommand
     private static async Task<int> EnvAsync(Invocation inv, string dir)
     {
         var run = await RequireRunningAsync(inv, dir);
-        var token = ReadToken(dir);
+        var token = SandboxInfo.ReadToken(dir);
         var lines = new[]
         {
             $"export HEROKU_API_URL={Quote(run.ApiUrl)}",
@@ -124,7 +124,7 @@ internal static class SandboxCommand
     private static async Task<int> StatusAsync(Invocation inv, string dir)
     {
         var run = SandboxRunFile.ReadLive(dir);
-        var apps = run is null ? [] : await AppNamesAsync(run, ReadToken(dir), inv.Cancellation);
+        var apps = run is null ? [] : await AppNamesAsync(run, SandboxInfo.ReadToken(dir), inv.Cancellation);
         if (inv.Settings.Json)
         {
             var status = new SandboxStatus(run is not null, dir, run?.ApiUrl, run?.GitUrlTemplate, run?.Pid, run?.PostgresPort, apps ?? []);
@@ -176,7 +176,7 @@ internal static class SandboxCommand
     {
         var run = SandboxRunFile.ReadLive(dir)
             ?? throw new ToolException($"no sandbox runs in {inv.DisplayPath(dir)}; start one with 'heroku-tools sandbox up'");
-        if (await AppNamesAsync(run, ReadToken(dir), inv.Cancellation) is null)
+        if (await AppNamesAsync(run, SandboxInfo.ReadToken(dir), inv.Cancellation) is null)
         {
             throw new ToolException($"the sandbox in {inv.DisplayPath(dir)} (pid {run.Pid}) does not answer at {run.ApiUrl}");
         }
@@ -206,8 +206,6 @@ internal static class SandboxCommand
             return null;
         }
     }
-
-    private static string ReadToken(string dir) => SandboxInfo.ReadToken(dir);
 
     private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

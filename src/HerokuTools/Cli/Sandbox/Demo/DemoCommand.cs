@@ -68,7 +68,7 @@ internal static class DemoCommand
                 say.Heading("The sandbox stays up; in another shell:");
                 say.Line($"  cd {project}");
                 say.Line($"  export HEROKU_API_URL={env["HEROKU_API_URL"]} HEROKU_GIT_URL='{env["HEROKU_GIT_URL"]}' HEROKU_TOOLS_CA_CERT={sandbox.CertificatePath}");
-                say.Line($"  export HEROKU_API_KEY=$(cat {Path.Combine(sandbox.Directory, "api-token")})");
+                say.Line($"  export HEROKU_API_KEY=$(cat {Path.Combine(sandbox.Directory, HerokuTools.Sandbox.SandboxInfo.TokenFileName)})");
                 say.Line("Ctrl-C stops it.");
                 try
                 {
@@ -198,15 +198,7 @@ internal sealed class DemoScript(Invocation inv, DemoNarrator say, SandboxHost s
     {
         say.Command("heroku-tools " + string.Join(' ', args));
         var captured = new StringWriter();
-        var host = new CliHost
-        {
-            Out = captured,
-            Error = inv.Host.Error,
-            In = inv.Host.In,
-            Environment = env,
-            WorkingDirectory = project,
-        };
-        var code = await App.RunAsync(args, host, inv.Cancellation);
+        var code = await App.RunAsync(args, ProjectHost(captured, outputIsTerminal: false), inv.Cancellation);
         var text = captured.ToString();
         foreach (var line in text.TrimEnd().Split('\n'))
         {
@@ -348,18 +340,7 @@ internal sealed class DemoScript(Invocation inv, DemoNarrator say, SandboxHost s
     public async Task<int> ToolAsync(params string[] args)
     {
         say.Command("heroku-tools " + string.Join(' ', args));
-        var host = new CliHost
-        {
-            Out = inv.Host.Out,
-            Error = inv.Host.Error,
-            In = inv.Host.In,
-            OutputIsTerminal = inv.Host.OutputIsTerminal,
-            ErrorIsTerminal = inv.Host.ErrorIsTerminal,
-            InputIsTerminal = false,
-            Environment = env,
-            WorkingDirectory = project,
-        };
-        var code = await App.RunAsync(args, host, inv.Cancellation);
+        var code = await App.RunAsync(args, ProjectHost(inv.Host.Out, inv.Host.OutputIsTerminal), inv.Cancellation);
         if (code != ExitCodes.Success)
         {
             say.Line($"  (exit status {code})");
@@ -367,6 +348,19 @@ internal sealed class DemoScript(Invocation inv, DemoNarrator say, SandboxHost s
 
         return code;
     }
+
+    /// <summary>The host a demo command runs in: the project folder, the sandbox's environment, no prompts.</summary>
+    private CliHost ProjectHost(TextWriter output, bool outputIsTerminal) => new()
+    {
+        Out = output,
+        Error = inv.Host.Error,
+        In = inv.Host.In,
+        OutputIsTerminal = outputIsTerminal,
+        ErrorIsTerminal = inv.Host.ErrorIsTerminal,
+        InputIsTerminal = false,
+        Environment = env,
+        WorkingDirectory = project,
+    };
 
     private Task<GitResult> GitAsync(params string[] args) =>
         new GitRepository(new GitCli(project, env)).RequireAsync(args, null, inv.Cancellation);
