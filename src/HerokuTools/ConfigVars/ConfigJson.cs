@@ -28,6 +28,8 @@ internal sealed record PushJson(
 
 internal sealed record PullJson(string Environment, string App, string Path, bool Created, int Keys, int ManagedLeftOut, IReadOnlyList<string> Notes);
 
-internal sealed record ConfigCheckJson(bool Ok, IReadOnlyList<string> Environments, IReadOnlyList<ConfigProblemJson> Problems);
+internal sealed record ConfigCheckJson(bool Ok, IReadOnlyList<string> Environments, IReadOnlyList<ConfigProblemJson> Problems, IReadOnlyList<StrayFileJson> StrayFiles);
+
+internal sealed record StrayFileJson(string Path, string? Suggestion);
 
 internal sealed record ConfigProblemJson(string Path, int Line, int Column, string Message);

@@ -37,7 +37,7 @@ public class ConfigCheckTests
         lines.ShouldContain("settings/live.yml:1:1: required key 'SENTRY_DSN' is not set (config.required in heroku-tools.yml)");
         lines.ShouldContain("settings/dev.yml:2:6: 'B' must be a string (or null to unset it), found a list");
         lines.Count(l => l.StartsWith("settings/common.yml:2:10", StringComparison.Ordinal)).ShouldBe(1);
-        lines[^1].ShouldContain("problems in the config files");
+        lines[^1].ShouldBe("error: 1 problem in settings/common.yml, 1 in settings/dev.yml, 2 in settings/live.yml");
     }
 
     [Fact]

@@ -10,6 +10,7 @@ namespace HerokuTools.Cli.Config;
 /// <summary>
 /// <c>config check [ENV…]</c>: validates the config files without touching Heroku (for CI): YAML errors, values that
 /// are not strings, duplicate keys, unresolved <c>${NAME}</c>, missing required keys; each as file:line:col, exit 2.
+/// A file in the config folder that no environment reads (a typo like <c>lvie.yml</c>) is a warning, and exit 1.
 /// </summary>
 internal static class ConfigCheckCommand
 {
@@ -54,19 +55,14 @@ internal static class ConfigCheckCommand
         var sorted = ConfigInputs.Sorted(problems);
         if (inv.Settings.Json)
         {
-            inv.Reporter.Json(JsonSerializer.Serialize(new ConfigCheckJson(sorted.Count == 0, labels.Select(l => l.Label).ToList(),
-                sorted.Select(p => new ConfigProblemJson(p.Path, p.Line, p.Column, p.Message)).ToList()), ConfigJson.Default.ConfigCheckJson));
+            var strays = StrayConfigFiles.Find(files, workflow.Environments, workflow.SourcePath);
+            inv.Reporter.Json(JsonSerializer.Serialize(new ConfigCheckJson(sorted.Count == 0 && strays.Count == 0, labels.Select(l => l.Label).ToList(),
+                sorted.Select(p => new ConfigProblemJson(p.Path, p.Line, p.Column, p.Message)).ToList(),
+                strays.Select(s => new StrayFileJson(s.Path, s.Suggestion)).ToList()), ConfigJson.Default.ConfigCheckJson));
+            return ExitCode(sorted, strays);
         }
-        else if (sorted.Count > 0)
-        {
-            foreach (var problem in sorted)
-            {
-                inv.Reporter.Note(problem.ToString());
-            }
 
-            inv.Reporter.Error(string.Create(CultureInfo.InvariantCulture, $"{sorted.Count} problem{(sorted.Count == 1 ? "" : "s")} in the config files"));
-        }
-        else
+        if (sorted.Count == 0)
         {
             foreach (var (label, keys) in counts)
             {
@@ -75,6 +71,21 @@ internal static class ConfigCheckCommand
             }
         }
 
-        return sorted.Count == 0 ? ExitCodes.Success : ExitCodes.Usage;
+        foreach (var problem in sorted)
+        {
+            inv.Reporter.Note(problem.ToString());
+        }
+
+        var found = ConfigInputs.WarnAboutStrays(inv, workflow, files);
+        if (ConfigCheckSummary.Text(sorted, found) is { } summary)
+        {
+            inv.Reporter.Error(summary);
+        }
+
+        return ExitCode(sorted, found);
     }
+
+    /// <summary>2 for a problem in a file that is read; 1 (a CI gate) when the only trouble is a file no environment reads.</summary>
+    private static int ExitCode(IReadOnlyList<WorkflowDiagnostic> problems, IReadOnlyList<StrayConfigFile> strays) =>
+        problems.Count > 0 ? ExitCodes.Usage : strays.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
 }

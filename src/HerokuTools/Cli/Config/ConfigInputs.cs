@@ -13,6 +13,7 @@ internal static class ConfigInputs
     public static (DesiredConfig Desired, IReadOnlyDictionary<string, string?> Values) Desired(
         Invocation inv, WorkflowConfig workflow, WorkflowEnvironment environment)
     {
+        WarnAboutStrays(inv, workflow, Files(inv, workflow));
         var problems = new List<WorkflowDiagnostic>();
         var desired = DesiredConfigReader.Read(Files(inv, workflow), environment.Label, workflow.ConfigVars, problems);
         var values = problems.Count == 0 ? desired.Resolve(inv.Host.Environment, problems) : null;
@@ -23,6 +24,18 @@ internal static class ConfigInputs
 
         inv.Reporter.Verbose($"config: {string.Join(" + ", desired.Files)} ({desired.Entries.Count} keys)");
         return (desired, values!);
+    }
+
+    /// <summary>Warns (stderr) about each file in the config folder that no environment reads, with the name it probably meant.</summary>
+    public static IReadOnlyList<StrayConfigFile> WarnAboutStrays(Invocation inv, WorkflowConfig workflow, ConfigFiles files)
+    {
+        var strays = StrayConfigFiles.Find(files, workflow.Environments, workflow.SourcePath);
+        foreach (var stray in strays)
+        {
+            inv.Reporter.Warn(stray.Message);
+        }
+
+        return strays;
     }
 
     public static IReadOnlyList<WorkflowDiagnostic> Sorted(IEnumerable<WorkflowDiagnostic> problems) =>
