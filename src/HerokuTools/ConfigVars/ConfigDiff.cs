@@ -38,7 +38,7 @@ public sealed record ConfigDiffEntry(string Key, DiffStatus Status, string? Desi
     public bool IsDifference => Status is not (DiffStatus.Same or DiffStatus.Managed);
 }
 
-/// <summary>The files (desired) against the app (actual), key by key, sorted; a value, printed by <see cref="ConfigDiffRenderer"/>.</summary>
+/// <summary>The files (desired) against the app (actual), key by key, sorted; a value, printed by <see cref="ConfigRenderer"/>.</summary>
 public sealed record ConfigDiff(string Environment, string App, IReadOnlyList<string> Files, IReadOnlyList<ConfigDiffEntry> Entries)
 {
     public bool InSync => Entries.All(e => !e.IsDifference);

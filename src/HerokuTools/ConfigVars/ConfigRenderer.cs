@@ -9,10 +9,9 @@ public static class ConfigRenderer
     {
         ArgumentNullException.ThrowIfNull(diff);
         ArgumentNullException.ThrowIfNull(values);
-        var files = diff.Files.Count == 0 ? "the files" : string.Join(" + ", diff.Files);
-        yield return $"{diff.Environment}: {files} against app {diff.App}";
+        yield return Heading(diff);
         var width = KeyWidth(diff.Entries.Select(e => e.Key));
-        foreach (var e in diff.Entries.OrderBy(e => e.Status == DiffStatus.Managed).ThenBy(e => e.Key, StringComparer.Ordinal))
+        foreach (var e in InOrder(diff))
         {
             var key = e.Key.PadRight(width);
             yield return e.Status switch
@@ -29,6 +28,41 @@ public static class ConfigRenderer
 
         yield return Summary(diff);
     }
+
+    /// <summary>The first line of a diff: which files against which app.</summary>
+    public static string Heading(ConfigDiff diff)
+    {
+        ArgumentNullException.ThrowIfNull(diff);
+        var files = diff.Files.Count == 0 ? "the files" : string.Join(" + ", diff.Files);
+        return $"{diff.Environment}: {files} against app {diff.App}";
+    }
+
+    /// <summary>The columns of <see cref="DiffRows"/>.</summary>
+    public static IReadOnlyList<string> DiffHeaders { get; } = ["", "Key", "Files", "App"];
+
+    /// <summary>A diff as table rows (terminal): marker, key, what the files want, what the app has; same order as <see cref="Diff"/>.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> DiffRows(ConfigDiff diff, ValueDisplay values)
+    {
+        ArgumentNullException.ThrowIfNull(diff);
+        ArgumentNullException.ThrowIfNull(values);
+        const string notSet = "not set";
+        return InOrder(diff).Select(e =>
+        {
+            var wanted = e.Desired is null ? null : values.Show(e.Desired);
+            var actual = e.Actual is null ? notSet : values.Show(e.Actual);
+            IReadOnlyList<string> row = e.Status switch
+            {
+                DiffStatus.OnlyOnApp => [e.Marker.ToString(), e.Key, "in no file", actual],
+                DiffStatus.MustBeAbsent => [e.Marker.ToString(), e.Key, "must not be set", actual],
+                DiffStatus.Managed => [e.Marker.ToString(), e.Key, e.InFiles ? "add-on's (ignored)" : "add-on's", e.ManagedBy ?? ""],
+                _ => [e.Marker.ToString(), e.Key, wanted ?? notSet, actual],
+            };
+            return row;
+        }).ToList();
+    }
+
+    private static IEnumerable<ConfigDiffEntry> InOrder(ConfigDiff diff) =>
+        diff.Entries.OrderBy(e => e.Status == DiffStatus.Managed).ThenBy(e => e.Key, StringComparer.Ordinal);
 
     public static string Summary(ConfigDiff diff)
     {

@@ -76,6 +76,52 @@ public class ConfigCommandTests(SandboxFixture sandbox) : IClassFixture<SandboxF
     }
 
     [Fact]
+    public async Task Diff_on_a_terminal_is_a_table_with_the_same_markers_still_masked()
+    {
+        using var project = await EveryMarkerAsync();
+
+        var r = await project.RunOnTerminalAsync("", "config", "diff", "live");
+
+        r.ExitCode.ShouldBe(ExitCodes.Failure, r.Error);
+        r.Out.ShouldContain("╭");
+        var rows = r.Out.Split('\n').Where(l => l.StartsWith('│')).Select(l => l.Split('│').Select(c => c.Trim()).ToArray())
+            .Where(c => c[2].Length > 0).ToDictionary(c => c[2], c => $"{c[1]}|{c[3]}|{c[4]}");
+        r.Out.ShouldContain("Files");
+        rows["DIFF"].ShouldMatch(@"^!\|\[20 chars #\w+\]\|\[19 chars #\w+\]$", r.Out);
+        rows["NEW"].ShouldMatch(@"^\+\|\[9 chars #\w+\]\|not set$", r.Out);
+        rows["EXTRA"].ShouldMatch(@"^\?\|in no file\|\[19 chars #\w+\]$", r.Out);
+        rows["GONE"].ShouldMatch(@"^-\|must not be set\|\[13 chars #\w+\]$", r.Out);
+        rows["ABSENT"].ShouldBe("=|not set|not set", r.Out);
+        rows["SAME"].ShouldMatch(@"^=\|(\[10 chars #\w+\])\|\1$", r.Out);
+        rows["DATABASE_URL"].ShouldMatch(@"^@\|add-on's\|postgresql-", r.Out);
+        r.Out.ShouldContain("4 differences: 1 different, 1 only in the files, 1 to unset, 1 only on the app");
+        r.Out.ShouldNotContain("  ! DIFF ");
+        foreach (var secret in new[] { AppOnlyValue, AppDiffValue, FileDiffValue, "postgres://" })
+        {
+            r.Out.ShouldNotContain(secret);
+        }
+    }
+
+    [Fact]
+    public async Task Diff_and_push_warn_about_a_file_no_environment_reads_but_go_on()
+    {
+        using var project = await ConfigProject.CreateAsync(sandbox);
+        project.Write("config/live.yml", "settings:\n  A: b\n");
+        project.Write("config/lvie.yml", "settings:\n  A: typo\n");
+        const string warning = "warning: config/lvie.yml matches no environment, so it is never read; did you mean config/live.yml?";
+
+        var diff = await project.RunAsync("config", "diff", "live");
+        var push = await project.RunAsync("config", "push", "live", "--yes");
+
+        diff.ExitCode.ShouldBe(ExitCodes.Failure, diff.Error);
+        diff.Error.ShouldContain(warning);
+        diff.Out.ShouldContain("  + A ");
+        push.ExitCode.ShouldBe(ExitCodes.Success, push.Error);
+        push.Error.ShouldContain(warning);
+        (await project.ConfigAsync(project.Live))["A"].ShouldBe("b");
+    }
+
+    [Fact]
     public async Task Push_with_prune_makes_exactly_one_release_spares_add_on_vars_and_leaves_the_app_in_sync()
     {
         using var project = await EveryMarkerAsync();

@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Text.Json;
 using HerokuTools.Common;
 using HerokuTools.ConfigVars;
+using HerokuTools.Output;
 
 namespace HerokuTools.Cli.Config;
 
 /// <summary>
-/// <c>config diff ENV</c>: the files against the app (exit 0 in sync, 1 differences, 2 errors).
+/// <c>config diff ENV</c>: the files against the app (exit 0 in sync, 1 differences, 2 errors); a table on a terminal.
 /// <c>config diff ENV1 ENV2</c>: two apps' actual configs side by side (exit 1 on unexpected differences).
 /// </summary>
 internal static class ConfigDiffCommand
@@ -53,6 +54,12 @@ internal static class ConfigDiffCommand
             var entries = diff.Entries.Select(e => new DiffEntryJson(e.Key, e.Marker.ToString(), StatusName(e.Status),
                 e.Desired is null ? null : values.Show(e.Desired), e.Actual is null ? null : values.Show(e.Actual), e.ManagedBy)).ToList();
             inv.Reporter.Json(JsonSerializer.Serialize(new DiffJson(diff.Environment, diff.App, diff.Files, diff.InSync, entries), ConfigJson.Default.DiffJson));
+        }
+        else if (inv.Reporter.Rich)
+        {
+            inv.Reporter.Line(ConfigRenderer.Heading(diff));
+            TableWriter.Write(inv.Reporter, ConfigRenderer.DiffHeaders, ConfigRenderer.DiffRows(diff, values));
+            inv.Reporter.Line(ConfigRenderer.Summary(diff));
         }
         else
         {
