@@ -22,7 +22,7 @@ internal static class ConfigCheckCommand
 
     public static Command Create(CommandContext context)
     {
-        var command = new Command("check", "Validate the config files without touching Heroku; every problem as file:line:col (exit 2 when any)")
+        var command = new Command("check", "Validate the config files without touching Heroku; every problem as file:line:col (exit 2 when any; 1 when a file in the folder matches no environment)")
         {
             Environments,
         };
