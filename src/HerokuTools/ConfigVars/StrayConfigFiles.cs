@@ -38,7 +38,8 @@ public static class StrayConfigFiles
         var workflow = Path.GetFullPath(workflowPath);
         var read = environments.Select(e => e.Label).Append(ConfigVarsSettings.Common).ToList();
         var strays = new List<StrayConfigFile>();
-        foreach (var path in Directory.EnumerateFiles(files.Directory).Order(StringComparer.Ordinal))
+        var listed = Directory.EnumerateFiles(files.Directory).Order(StringComparer.Ordinal).ToList();
+        foreach (var path in listed)
         {
             var name = Path.GetFileName(path);
             var extension = Path.GetExtension(name);
@@ -55,11 +56,26 @@ public static class StrayConfigFiles
             }
 
             var meant = Meant(stem, environments);
+            if (extension == ConfigFiles.Extension && string.Equals(stem, meant, StringComparison.OrdinalIgnoreCase) && ReadAnyway(files, meant!, listed))
+            {
+                continue;
+            }
+
             var suggestion = meant is null ? null : files.Display(Path.Combine(files.Directory, meant + ConfigFiles.Extension));
             strays.Add(new StrayConfigFile(files.Display(path), suggestion));
         }
 
         return strays;
+    }
+
+    /// <summary>
+    /// On a case-insensitive file system (macOS, Windows) <c>Live.yml</c> is what opening <c>live.yml</c> reads: the
+    /// exact name is not in the folder, yet it exists.
+    /// </summary>
+    private static bool ReadAnyway(ConfigFiles files, string label, List<string> listed)
+    {
+        var expected = files.EnvironmentPath(label);
+        return !listed.Contains(expected, StringComparer.Ordinal) && File.Exists(expected);
     }
 
     /// <summary>The label (or <c>common</c>) a file name stands for: itself in another case or extension, a typo, an app name or a synonym.</summary>
