@@ -17,7 +17,6 @@ namespace HerokuTools.Data.Copy;
 public sealed class DataCopier(DataCopyOptions options)
 {
     private const string LoadPrefix = "heroku_tools_load_";
-    private const int CanarySample = 20;
 
     private readonly string _id = Guid.NewGuid().ToString("N")[..8];
 
@@ -93,7 +92,7 @@ public sealed class DataCopier(DataCopyOptions options)
                     FormattableString.Invariant($"{t.Name} {t.Rows} sent, {t.TargetRows} loaded"))) + $"; {options.Target.Label} was left as it was", ExitCodes.Failure);
             }
 
-            var canary = await CanaryAsync(plan, source, target, cancellation);
+            var canary = await Canary.CheckAsync(plan.Copied, source, target, LoadSchema, cancellation);
             if (!canary.Passed)
             {
                 throw new ToolException($"canary check failed: source values found in the copy ({string.Join("; ", canary.Leaks)}); {options.Target.Label} was left as it was", ExitCodes.Failure);
@@ -211,83 +210,6 @@ public sealed class DataCopier(DataCopyOptions options)
             write.Parameters.AddWithValue("called", called);
             await write.ExecuteNonQueryAsync(cancellation);
         }
-    }
-
-    /// <summary>Samples source values of each masked column and looks for them in the copy (before the swap).</summary>
-    private async Task<CanaryResult> CanaryAsync(CopyPlan plan, NpgsqlConnection source, NpgsqlConnection target, CancellationToken cancellation)
-    {
-        var leaks = new List<string>();
-        var columns = 0;
-        var values = 0;
-        foreach (var table in plan.Copied)
-        {
-            var checkedColumns = table.Columns.Where(c => c.Rule.IsMasked && c.Rule.Kind != Rules.ColumnRuleKind.Null
-                && c.Rule.Fake != Rules.FakeKind.Date).ToList();
-            if (checkedColumns.Count == 0)
-            {
-                continue;
-            }
-
-            var samples = new List<string[]>();
-            foreach (var column in checkedColumns)
-            {
-                var name = Sql.Identifier(column.Column.Name);
-                var where = table.Where is null ? "" : $" AND ({table.Where})";
-                // The first rows, not a random sample: a full scan (DISTINCT, ORDER BY random()) would cost as much as the copy.
-                var sql = $"SELECT DISTINCT v FROM (SELECT {name}::text AS v FROM {Sql.Qualified(SchemaReader.SchemaName, table.Name)} WHERE {name} IS NOT NULL AND {name}::text <> ''{where} LIMIT {CanarySample * 5}) s LIMIT {CanarySample}";
-                var sample = new List<string>();
-                await using (var command = new NpgsqlCommand(sql, source))
-                await using (var reader = await command.ExecuteReaderAsync(cancellation))
-                {
-                    while (await reader.ReadAsync(cancellation))
-                    {
-                        var value = reader.GetString(0);
-                        if (!(column.Rule.Kind == Rules.ColumnRuleKind.Value && value == column.Rule.Text))
-                        {
-                            sample.Add(value);
-                        }
-                    }
-                }
-
-                samples.Add(sample.ToArray());
-                values += sample.Count;
-                columns++;
-            }
-
-            var conditions = checkedColumns.Select((c, i) => $"{Sql.Identifier(c.Column.Name)}::text = ANY(@s{i})");
-            var select = string.Join(", ", checkedColumns.Select(c => $"{Sql.Identifier(c.Column.Name)}::text"));
-            await using var find = new NpgsqlCommand(
-                $"SELECT {select} FROM {Sql.Qualified(LoadSchema, table.Name)} WHERE {string.Join(" OR ", conditions)} LIMIT 1000", target);
-            for (var i = 0; i < samples.Count; i++)
-            {
-                find.Parameters.AddWithValue($"s{i}", samples[i]);
-            }
-
-            await using var hits = await find.ExecuteReaderAsync(cancellation);
-            var found = new SortedSet<string>(StringComparer.Ordinal);
-            while (await hits.ReadAsync(cancellation))
-            {
-                for (var i = 0; i < checkedColumns.Count; i++)
-                {
-                    if (hits.IsDBNull(i))
-                    {
-                        continue;
-                    }
-
-                    var value = hits.GetString(i);
-                    var rule = checkedColumns[i].Rule;
-                    var harmless = rule.Kind == Rules.ColumnRuleKind.Fake && Anonymiser.CouldProduce(rule.Fake!.Value, value);
-                    if (!harmless && samples[i].Contains(value, StringComparer.Ordinal))
-                    {
-                        found.Add($"{table.Name}.{checkedColumns[i].Column.Name} ({rule.Describe()})");
-                    }
-                }
-            }
-
-            leaks.AddRange(found);
-        }
-
-        return new CanaryResult(columns, values, leaks);
     }
 
     private static async Task<List<(string Name, string Schema)>> ExtensionsAsync(NpgsqlConnection source, CancellationToken cancellation)
