@@ -21,7 +21,7 @@ internal static class DataCopyCommand
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation" };
         var jobs = new Option<int?>("--jobs", "-j") { Description = "Parallel table streams (default: from the core count)" };
         var backup = new Option<string?>("--backup") { Description = "First save TO's database to FILE with pg_dump -Fc" };
-        var tables = new Option<string?>("--tables") { Description = "Copy rows of only these tables (a,b); every other table is created empty" };
+        var tables = new Option<string?>("--tables") { Description = "Refresh only these tables (a,b) in one transaction; every other table stays as it is" };
         var allowUpward = new Option<bool>("--allow-upward") { Description = "Allow copying up the environment list (you must type the target app's name)" };
         var command = new Command("copy", "Replace TO's database with an anonymised copy of FROM's (down the list only; atomic; verified)")
         {
@@ -55,8 +55,16 @@ internal static class DataCopyCommand
             throw new ToolException($"{from.Label} and {to.Label} share one database; nothing to copy", ExitCodes.Usage);
         }
 
-        if (!request.DryRun && !Confirmation.Ask(inv.Reporter,
-                $"Replace the database of {to.AppName} ({to.Label}) with an anonymised copy of {from.AppName} ({from.Label})?", request.Yes))
+        var only = request.Tables?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (only is { Length: 0 })
+        {
+            throw new ToolException("--tables needs at least one table name (a,b)", ExitCodes.Usage);
+        }
+
+        var question = only is null
+            ? $"Replace the database of {to.AppName} ({to.Label}) with an anonymised copy of {from.AppName} ({from.Label})?"
+            : $"Replace the rows of {string.Join(", ", only)} in {to.AppName} ({to.Label}) with an anonymised copy of {from.AppName} ({from.Label})'s?";
+        if (!request.DryRun && !Confirmation.Ask(inv.Reporter, question, request.Yes))
         {
             throw new ToolException("cancelled; nothing was copied", ExitCodes.Failure);
         }
@@ -68,7 +76,7 @@ internal static class DataCopyCommand
             BackupFile = request.Backup is null ? null : Path.GetFullPath(request.Backup, inv.Host.WorkingDirectory),
             Progress = progress,
             Tools = PgTools.Locate(inv.Host.GetEnv("PATH")),
-            OnlyTables = request.Tables?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            OnlyTables = only,
         };
         if (request.Jobs is { } n)
         {
@@ -137,14 +145,16 @@ internal static class CopySummary
                 ? new DataCopyTable(t.Name, t.Skip, t.Columns.Count(c => c.Rule.IsMasked), r.Rows, r.TargetRows, r.Bytes, r.Elapsed.TotalSeconds)
                 : new DataCopyTable(t.Name, t.Skip, t.Columns.Count(c => c.Rule.IsMasked), null, null, null, null)).ToList();
             var summary = new DataCopySummary(from.Label, to.Label, result.DryRun, tables, result.Tables.All(t => t.CountsMatch),
-                result.Canary?.Passed, result.Canary?.ValuesChecked, result.Elapsed.TotalSeconds);
+                result.Canary?.Passed, result.Canary?.ValuesChecked, result.Elapsed.TotalSeconds, result.Plan.Untouched);
             inv.Reporter.Json(JsonSerializer.Serialize(summary, DataJson.Default.DataCopySummary));
             return;
         }
 
         if (result.DryRun)
         {
-            inv.Reporter.Line($"dry run: the rules cover {from.Label}; a copy would do:");
+            inv.Reporter.Line(result.Plan.IsPartial
+                ? $"dry run: the rules cover these tables of {from.Label}; a refresh would replace their rows in {to.Label}, in one transaction:"
+                : $"dry run: the rules cover {from.Label}; a copy would do:");
             foreach (var table in result.Plan.Tables)
             {
                 var what = table.Skip ? "skip (created empty)"
@@ -152,6 +162,11 @@ internal static class CopySummary
                         ? $"masked {masked}" : "all columns kept";
                 var where = table.Where is null ? "" : $" where {table.Where}";
                 inv.Reporter.Line($"  {table.Name}{where}: {what}");
+            }
+
+            if (result.Plan.Untouched is { } untouched)
+            {
+                inv.Reporter.Line($"the other {untouched.Count} tables of {to.Label} would stay as they are");
             }
 
             inv.Reporter.Line("nothing was written");
@@ -170,11 +185,15 @@ internal static class CopySummary
         var canary = result.Canary!;
         inv.Reporter.Line(string.Create(CultureInfo.InvariantCulture,
             $"verified: row counts equal in {result.Tables.Count(t => !t.Skipped)} tables; canary: none of {canary.ValuesChecked} sampled source values of {canary.ColumnsChecked} masked columns appear in the copy"));
-        inv.Reporter.Line(string.Create(CultureInfo.InvariantCulture,
-            $"{to.Label} ({to.AppName}) now holds an anonymised copy of {from.Label} ({result.Tables.Sum(t => t.Rows):N0} rows, {result.Elapsed.TotalSeconds:F1} s)"));
+        inv.Reporter.Line(result.Plan.Untouched is { } others
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{to.Label} ({to.AppName}): {string.Join(", ", result.Tables.Select(t => t.Name))} refreshed from {from.Label}, anonymised ({result.Tables.Sum(t => t.Rows):N0} rows, {result.Elapsed.TotalSeconds:F1} s); the other {others.Count} tables are as they were")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{to.Label} ({to.AppName}) now holds an anonymised copy of {from.Label} ({result.Tables.Sum(t => t.Rows):N0} rows, {result.Elapsed.TotalSeconds:F1} s)"));
     }
 }
 
-internal sealed record DataCopySummary(string From, string To, bool DryRun, IReadOnlyList<DataCopyTable> Tables, bool CountsEqual, bool? CanaryPassed, int? CanaryValues, double Seconds);
+internal sealed record DataCopySummary(string From, string To, bool DryRun, IReadOnlyList<DataCopyTable> Tables, bool CountsEqual, bool? CanaryPassed, int? CanaryValues, double Seconds,
+    IReadOnlyList<string>? Untouched);
 
 internal sealed record DataCopyTable(string Name, bool Skipped, int MaskedColumns, long? Rows, long? TargetRows, long? Bytes, double? Seconds);

@@ -68,6 +68,11 @@ public sealed class DataCopier(DataCopyOptions options)
                 options.Target.LibpqEnvironment, null, cancellation);
         }
 
+        if (plan.IsPartial)
+        {
+            return await new PartialRefresh(this, options).RunAsync(plan, source, target, clock, cancellation);
+        }
+
         try
         {
             progress.Phase("creating the schema (pre-data)");
@@ -80,7 +85,7 @@ public sealed class DataCopier(DataCopyOptions options)
             progress.Phase($"copying {plan.Copied.Count()} tables on {options.Jobs} streams");
             var tables = await CopyTablesAsync(plan, snapshot, target, cancellation);
 
-            await SetSequencesAsync(plan, source, target, cancellation);
+            await SetSequencesAsync(plan, source, target, LoadSchema, cancellation);
             progress.Phase("adding indexes, constraints and triggers (post-data)");
             await PsqlAsync(SchemaScripts.PostData(postData, LoadSchema, members), cancellation);
 
@@ -130,7 +135,7 @@ public sealed class DataCopier(DataCopyOptions options)
             {
                 try
                 {
-                    results.Add(await CopyTableAsync(table, from, to, anonymiser, failed.Token));
+                    results.Add(await CopyTableAsync(table, from, to, anonymiser, LoadSchema, failed.Token));
                 }
                 catch
                 {
@@ -164,7 +169,8 @@ public sealed class DataCopier(DataCopyOptions options)
         return results.OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 
-    private async Task<TableResult> CopyTableAsync(TablePlan table, NpgsqlConnection from, NpgsqlConnection to, Anonymiser anonymiser, CancellationToken cancellation)
+    /// <summary>One table's anonymised binary COPY stream from the source into <paramref name="intoSchema"/> on <paramref name="to"/> (also used by <see cref="PartialRefresh"/>).</summary>
+    internal async Task<TableResult> CopyTableAsync(TablePlan table, NpgsqlConnection from, NpgsqlConnection to, Anonymiser anonymiser, string intoSchema, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var maskers = table.Columns.Select(c => FieldMaskers.For(c.Rule, c.Column, anonymiser)).ToList();
@@ -173,7 +179,7 @@ public sealed class DataCopier(DataCopyOptions options)
         await using (var export = await from.BeginRawBinaryCopyAsync($"COPY ({table.SelectSql()}) TO STDOUT (FORMAT BINARY)", cancellation))
         {
             var import = await to.BeginRawBinaryCopyAsync(
-                $"COPY {Sql.Qualified(LoadSchema, table.Name)} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellation);
+                $"COPY {Sql.Qualified(intoSchema, table.Name)} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellation);
             try
             {
                 var input = options.SourceTap is null ? export : options.SourceTap(export);
@@ -189,13 +195,13 @@ public sealed class DataCopier(DataCopyOptions options)
             await import.DisposeAsync();
         }
 
-        var loaded = Convert.ToInt64(await ScalarAsync(to, $"SELECT count(*) FROM {Sql.Qualified(LoadSchema, table.Name)}", cancellation), CultureInfo.InvariantCulture);
+        var loaded = Convert.ToInt64(await ScalarAsync(to, $"SELECT count(*) FROM {Sql.Qualified(intoSchema, table.Name)}", cancellation), CultureInfo.InvariantCulture);
         var result = new TableResult(table.Name, false, table.Columns.Count(c => c.Rule.IsMasked), transfer.Rows, loaded, transfer.Bytes, clock.Elapsed);
         options.Progress.TableDone(result);
         return result;
     }
 
-    private async Task SetSequencesAsync(CopyPlan plan, NpgsqlConnection source, NpgsqlConnection target, CancellationToken cancellation)
+    internal static async Task SetSequencesAsync(CopyPlan plan, NpgsqlConnection source, NpgsqlConnection target, string intoSchema, CancellationToken cancellation)
     {
         foreach (var sequence in plan.Sequences)
         {
@@ -205,7 +211,7 @@ public sealed class DataCopier(DataCopyOptions options)
             var (value, called) = (reader.GetInt64(0), reader.GetBoolean(1));
             await reader.CloseAsync();
             await using var write = new NpgsqlCommand("SELECT setval(@seq::regclass, @value, @called)", target);
-            write.Parameters.AddWithValue("seq", Sql.Qualified(LoadSchema, sequence));
+            write.Parameters.AddWithValue("seq", Sql.Qualified(intoSchema, sequence));
             write.Parameters.AddWithValue("value", value);
             write.Parameters.AddWithValue("called", called);
             await write.ExecuteNonQueryAsync(cancellation);
