@@ -145,7 +145,7 @@ internal static class CopySummary
                 ? new DataCopyTable(t.Name, t.Skip, t.Columns.Count(c => c.Rule.IsMasked), r.Rows, r.TargetRows, r.Bytes, r.Elapsed.TotalSeconds)
                 : new DataCopyTable(t.Name, t.Skip, t.Columns.Count(c => c.Rule.IsMasked), null, null, null, null)).ToList();
             var summary = new DataCopySummary(from.Label, to.Label, result.DryRun, tables, result.Tables.All(t => t.CountsMatch),
-                result.Canary?.Passed, result.Canary?.ValuesChecked, result.Elapsed.TotalSeconds, result.Plan.Untouched);
+                result.Canary?.Passed, result.Canary?.ValuesChecked, result.Canary?.Unchecked, result.Elapsed.TotalSeconds, result.Plan.Untouched);
             inv.Reporter.Json(JsonSerializer.Serialize(summary, DataJson.Default.DataCopySummary));
             return;
         }
@@ -185,6 +185,11 @@ internal static class CopySummary
         var canary = result.Canary!;
         inv.Reporter.Line(string.Create(CultureInfo.InvariantCulture,
             $"verified: row counts equal in {result.Tables.Count(t => !t.Skipped)} tables; canary: none of {canary.ValuesChecked} sampled source values of {canary.ColumnsChecked} masked columns appear in the copy"));
+        if (canary.Unchecked.Count > 0)
+        {
+            inv.Reporter.Line($"not checked by the canary (shifted dates can equal other rows' originals): {string.Join(", ", canary.Unchecked)}");
+        }
+
         inv.Reporter.Line(result.Plan.Untouched is { } others
             ? string.Create(CultureInfo.InvariantCulture,
                 $"{to.Label} ({to.AppName}): {string.Join(", ", result.Tables.Select(t => t.Name))} refreshed from {from.Label}, anonymised ({result.Tables.Sum(t => t.Rows):N0} rows, {result.Elapsed.TotalSeconds:F1} s); the other {others.Count} tables are as they were")
@@ -193,7 +198,7 @@ internal static class CopySummary
     }
 }
 
-internal sealed record DataCopySummary(string From, string To, bool DryRun, IReadOnlyList<DataCopyTable> Tables, bool CountsEqual, bool? CanaryPassed, int? CanaryValues, double Seconds,
+internal sealed record DataCopySummary(string From, string To, bool DryRun, IReadOnlyList<DataCopyTable> Tables, bool CountsEqual, bool? CanaryPassed, int? CanaryValues, IReadOnlyList<string>? CanaryUnchecked, double Seconds,
     IReadOnlyList<string>? Untouched);
 
 internal sealed record DataCopyTable(string Name, bool Skipped, int MaskedColumns, long? Rows, long? TargetRows, long? Bytes, double? Seconds);

@@ -6,20 +6,45 @@ namespace HerokuTools.Data.Copy;
 
 /// <summary>
 /// The canary check after loading: samples source values of each masked column (in the source's snapshot) and looks
-/// for them in the copy, which may still be uncommitted on <c>target</c>.
+/// for them in the copy, which may still be uncommitted on <c>target</c>. The sample is spread across the table
+/// (<c>TABLESAMPLE SYSTEM</c> reading about <see cref="SamplePages"/> pages, random order within them; a small table
+/// is sampled whole), not its first, oldest rows. Shifted dates are not checked (another row's original date may be
+/// a fake's value); the result names those columns.
 /// </summary>
 internal static class Canary
 {
     private const int SampleSize = 20;
 
+    /// <summary>About this many pages (8 kB) are read per masked table; tables up to twice that are read whole.</summary>
+    internal const int SamplePages = 32;
+
+    private const long PageBytes = 8192;
+
+    /// <summary>The rows the sample is drawn from: the whole table when small, else a page sample of about <see cref="SamplePages"/> pages.</summary>
+    internal static string SampleSource(TablePlan table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var from = Sql.Qualified(SchemaReader.SchemaName, table.Name);
+        var pages = table.SizeBytes / PageBytes;
+        if (pages <= SamplePages * 2)
+        {
+            return from;
+        }
+
+        var percent = 100.0 * SamplePages / pages;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{from} TABLESAMPLE SYSTEM ({percent:0.######})");
+    }
+
     /// <summary>Samples source values of each masked column and looks for them in the copy (before the swap).</summary>
     public static async Task<CanaryResult> CheckAsync(IEnumerable<TablePlan> tables, NpgsqlConnection source, NpgsqlConnection target, string targetSchema, CancellationToken cancellation)
     {
         var leaks = new List<string>();
+        var uncheckable = new List<string>();
         var columns = 0;
         var values = 0;
         foreach (var table in tables)
         {
+            uncheckable.AddRange(table.Columns.Where(c => c.Rule.Fake == Rules.FakeKind.Date).Select(c => $"{table.Name}.{c.Column.Name}"));
             var checkedColumns = table.Columns.Where(c => c.Rule.IsMasked && c.Rule.Kind != Rules.ColumnRuleKind.Null
                 && c.Rule.Fake != Rules.FakeKind.Date).ToList();
             if (checkedColumns.Count == 0)
@@ -32,8 +57,8 @@ internal static class Canary
             {
                 var name = Sql.Identifier(column.Column.Name);
                 var where = table.Where is null ? "" : $" AND ({table.Where})";
-                // The first rows, not a random sample: a full scan (DISTINCT, ORDER BY random()) would cost as much as the copy.
-                var sql = $"SELECT DISTINCT v FROM (SELECT {name}::text AS v FROM {Sql.Qualified(SchemaReader.SchemaName, table.Name)} WHERE {name} IS NOT NULL AND {name}::text <> ''{where} LIMIT {SampleSize * 5}) s LIMIT {SampleSize}";
+                // A few pages spread across the table (or all of a small one), in random order: cheap, and not just the oldest rows.
+                var sql = $"SELECT DISTINCT v FROM (SELECT {name}::text AS v FROM {SampleSource(table)} WHERE {name} IS NOT NULL AND {name}::text <> ''{where} ORDER BY random() LIMIT {SampleSize * 5}) s LIMIT {SampleSize}";
                 var sample = new List<string>();
                 await using (var command = new NpgsqlCommand(sql, source))
                 await using (var reader = await command.ExecuteReaderAsync(cancellation))
@@ -86,6 +111,6 @@ internal static class Canary
             leaks.AddRange(found);
         }
 
-        return new CanaryResult(columns, values, leaks);
+        return new CanaryResult(columns, values, leaks) { Unchecked = uncheckable };
     }
 }

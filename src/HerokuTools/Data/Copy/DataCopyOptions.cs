@@ -64,6 +64,9 @@ public sealed record TableResult(string Name, bool Skipped, int MaskedColumns, l
 public sealed record CanaryResult(int ColumnsChecked, int ValuesChecked, IReadOnlyList<string> Leaks)
 {
     public bool Passed => Leaks.Count == 0;
+
+    /// <summary>Masked columns (table.column) the canary cannot check: shifted dates.</summary>
+    public IReadOnlyList<string> Unchecked { get; init; } = [];
 }
 
 public sealed record DataCopyResult(CopyPlan Plan, IReadOnlyList<TableResult> Tables, CanaryResult? Canary, TimeSpan Elapsed, bool DryRun);
