@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using HerokuTools.Common;
 using HerokuTools.Data;
 using HerokuTools.Data.Copy;
@@ -133,72 +131,3 @@ internal static class DataCopyCommand
         }
     }
 }
-
-/// <summary>The summary at the end: a table per copied table, the verification, the totals (or the JSON document).</summary>
-internal static class CopySummary
-{
-    public static void Write(Invocation inv, DataCopyResult result, WorkflowEnvironment from, WorkflowEnvironment to)
-    {
-        if (inv.Settings.Json)
-        {
-            var tables = result.Plan.Tables.Select(t => result.Tables.FirstOrDefault(r => r.Name == t.Name) is { } r
-                ? new DataCopyTable(t.Name, t.Skip, t.Columns.Count(c => c.Rule.IsMasked), r.Rows, r.TargetRows, r.Bytes, r.Elapsed.TotalSeconds)
-                : new DataCopyTable(t.Name, t.Skip, t.Columns.Count(c => c.Rule.IsMasked), null, null, null, null)).ToList();
-            var summary = new DataCopySummary(from.Label, to.Label, result.DryRun, tables, result.Tables.All(t => t.CountsMatch),
-                result.Canary?.Passed, result.Canary?.ValuesChecked, result.Canary?.Unchecked, result.Elapsed.TotalSeconds, result.Plan.Untouched);
-            inv.Reporter.Json(JsonSerializer.Serialize(summary, DataJson.Default.DataCopySummary));
-            return;
-        }
-
-        if (result.DryRun)
-        {
-            inv.Reporter.Line(result.Plan.IsPartial
-                ? $"dry run: the rules cover these tables of {from.Label}; a refresh would replace their rows in {to.Label}, in one transaction:"
-                : $"dry run: the rules cover {from.Label}; a copy would do:");
-            foreach (var table in result.Plan.Tables)
-            {
-                var what = table.Skip ? "skip (created empty)"
-                    : string.Join(", ", table.Columns.Where(c => c.Rule.IsMasked).Select(c => $"{c.Column.Name}: {c.Rule.Describe()}")) is { Length: > 0 } masked
-                        ? $"masked {masked}" : "all columns kept";
-                var where = table.Where is null ? "" : $" where {table.Where}";
-                inv.Reporter.Line($"  {table.Name}{where}: {what}");
-            }
-
-            if (result.Plan.Untouched is { } untouched)
-            {
-                inv.Reporter.Line($"the other {untouched.Count} tables of {to.Label} would stay as they are");
-            }
-
-            inv.Reporter.Line("nothing was written");
-            return;
-        }
-
-        var width = Math.Max(5, result.Tables.Max(t => t.Name.Length));
-        inv.Reporter.Line(string.Create(CultureInfo.InvariantCulture, $"{"table".PadRight(width)}  {"rows",12}  {"MB",9}  {"masked",6}  {"seconds",7}  counts"));
-        foreach (var t in result.Tables)
-        {
-            var counts = t.Skipped ? "skipped" : t.CountsMatch ? "equal" : "DIFFER";
-            inv.Reporter.Line(string.Create(CultureInfo.InvariantCulture,
-                $"{t.Name.PadRight(width)}  {t.Rows,12:N0}  {t.Bytes / 1048576.0,9:F1}  {t.MaskedColumns,6}  {t.Elapsed.TotalSeconds,7:F1}  {counts}"));
-        }
-
-        var canary = result.Canary!;
-        inv.Reporter.Line(string.Create(CultureInfo.InvariantCulture,
-            $"verified: row counts equal in {result.Tables.Count(t => !t.Skipped)} tables; canary: none of {canary.ValuesChecked} sampled source values of {canary.ColumnsChecked} masked columns appear in the copy"));
-        if (canary.Unchecked.Count > 0)
-        {
-            inv.Reporter.Line($"not checked by the canary (shifted dates can equal other rows' originals): {string.Join(", ", canary.Unchecked)}");
-        }
-
-        inv.Reporter.Line(result.Plan.Untouched is { } others
-            ? string.Create(CultureInfo.InvariantCulture,
-                $"{to.Label} ({to.AppName}): {string.Join(", ", result.Tables.Select(t => t.Name))} refreshed from {from.Label}, anonymised ({result.Tables.Sum(t => t.Rows):N0} rows, {result.Elapsed.TotalSeconds:F1} s); the other {others.Count} tables are as they were")
-            : string.Create(CultureInfo.InvariantCulture,
-                $"{to.Label} ({to.AppName}) now holds an anonymised copy of {from.Label} ({result.Tables.Sum(t => t.Rows):N0} rows, {result.Elapsed.TotalSeconds:F1} s)"));
-    }
-}
-
-internal sealed record DataCopySummary(string From, string To, bool DryRun, IReadOnlyList<DataCopyTable> Tables, bool CountsEqual, bool? CanaryPassed, int? CanaryValues, IReadOnlyList<string>? CanaryUnchecked, double Seconds,
-    IReadOnlyList<string>? Untouched);
-
-internal sealed record DataCopyTable(string Name, bool Skipped, int MaskedColumns, long? Rows, long? TargetRows, long? Bytes, double? Seconds);
