@@ -59,3 +59,28 @@ public sealed class RulesSuggesterTests
         Section(yaml, "migrations_notes").ShouldContain("email: email");
     }
 }
+
+/// <summary>The demo's sample app (its migrations and bin/migrate's schema_migrations): the suggested rules work as they are.</summary>
+public sealed class RulesSuggesterSampleTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task The_demo_sample_needs_no_rewriting_of_the_suggested_rules()
+    {
+        var db = await postgres.CreateDatabaseAsync();
+        await DataCopierTests.ExecAsync(db, HerokuTools.Cli.Sandbox.Demo.SampleProject.InitialFiles["shop/migrations/0001_initial.sql"] + """
+            alter table auth_user add column phone text;
+            create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now());
+            insert into schema_migrations (name) values ('shop.0001_initial'), ('shop.0002_user_phone');
+            """);
+        await using var connection = new Npgsql.NpgsqlConnection(db.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var schema = await SchemaReader.ReadAsync(connection, TestContext.Current.CancellationToken);
+
+        var yaml = RulesSuggester.Suggest(schema, new HashSet<string>(StringComparer.Ordinal));
+        var rules = DataCopierTests.ParseRules("environments:\n  - {label: live, app_name: a, branch: master}\n" + yaml);
+        rules.Tables["schema_migrations"].Columns.Values.ShouldAllBe(r => r.Kind == HerokuTools.Data.Rules.ColumnRuleKind.Keep);
+        rules.Tables["auth_user"].Columns["email"].Fake.ShouldBe(HerokuTools.Data.Rules.FakeKind.Email);
+        rules.Tables["auth_user"].Columns["phone"].Fake.ShouldBe(HerokuTools.Data.Rules.FakeKind.Phone);
+        CopyPlanner.Plan(rules, schema).Problems.ShouldBeEmpty();
+    }
+}
