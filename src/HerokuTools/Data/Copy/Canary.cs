@@ -57,8 +57,10 @@ internal static class Canary
             {
                 var name = Sql.Identifier(column.Column.Name);
                 var where = table.Where is null ? "" : $" AND ({table.Where})";
-                // A few pages spread across the table (or all of a small one), in random order: cheap, and not just the oldest rows.
-                var sql = $"SELECT DISTINCT v FROM (SELECT {name}::text AS v FROM {SampleSource(table)} WHERE {name} IS NOT NULL AND {name}::text <> ''{where} ORDER BY random() LIMIT {SampleSize * 5}) s LIMIT {SampleSize}";
+                // A few pages spread across the table (or all of a small one), in random order: cheap, and not just the
+                // oldest rows. Size 0 is unknown (a partitioned table's parent): the first rows, as a full sort could cost as much as the copy.
+                var order = table.SizeBytes > 0 ? " ORDER BY random()" : "";
+                var sql = $"SELECT DISTINCT v FROM (SELECT {name}::text AS v FROM {SampleSource(table)} WHERE {name} IS NOT NULL AND {name}::text <> ''{where}{order} LIMIT {SampleSize * 5}) s LIMIT {SampleSize}";
                 var sample = new List<string>();
                 await using (var command = new NpgsqlCommand(sql, source))
                 await using (var reader = await command.ExecuteReaderAsync(cancellation))
