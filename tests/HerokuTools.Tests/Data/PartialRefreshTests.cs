@@ -87,6 +87,17 @@ public sealed class PartialRefreshTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task An_interrupted_refresh_rolls_everything_back()
+    {
+        var (source, target) = await DatabasesAsync();
+        var before = await SnapshotAsync(target);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var options = Options(source, target, "auth_user", "profile") with { Progress = new CancelAfterFirstTable(cts) };
+        await Should.ThrowAsync<OperationCanceledException>(() => new DataCopier(options).RunAsync(cts.Token));
+        (await SnapshotAsync(target)).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task A_target_schema_that_differs_is_refused()
     {
         var (source, target) = await DatabasesAsync();
@@ -97,5 +108,18 @@ public sealed class PartialRefreshTests(PostgresFixture postgres)
         e.Message.ShouldContain("no column auth_user.phone");
         e.Message.ShouldContain("migrate dev first, or copy everything");
         (await SnapshotAsync(target)).ShouldBe(before);
+    }
+
+    private sealed class CancelAfterFirstTable(CancellationTokenSource cts) : IDataCopyProgress
+    {
+        public void Phase(string text)
+        {
+        }
+
+        public void TableStarted(string table, BinaryCopyTransformer transfer, long expectedBytes)
+        {
+        }
+
+        public void TableDone(TableResult result) => cts.Cancel();
     }
 }

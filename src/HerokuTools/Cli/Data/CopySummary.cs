@@ -35,7 +35,7 @@ internal static class CopySummary
                 : $"dry run: the rules cover {from.Label}; a copy would do:");
             foreach (var table in result.Plan.Tables)
             {
-                var what = table.Skip ? "skip (created empty)"
+                var what = table.Skip ? (result.Plan.IsPartial ? "skip (emptied)" : "skip (created empty)")
                     : string.Join(", ", table.Columns.Where(c => c.Rule.IsMasked).Select(c => $"{c.Column.Name}: {c.Rule.Describe()}")) is { Length: > 0 } masked
                         ? $"masked {masked}" : "all columns kept";
                 var where = table.Where is null ? "" : $" where {table.Where}";
