@@ -7,6 +7,11 @@ namespace HerokuTools.Data;
 public sealed record CopyPlan(IReadOnlyList<TablePlan> Tables, IReadOnlyList<string> Sequences)
 {
     public IEnumerable<TablePlan> Copied => Tables.Where(t => !t.Skip);
+
+    /// <summary>A partial refresh (<c>--tables</c>): only <see cref="Tables"/> are replaced; these stay as they are in the target.</summary>
+    public IReadOnlyList<string>? Untouched { get; init; }
+
+    public bool IsPartial => Untouched is not null;
 }
 
 /// <summary>One table: skipped (created empty), or its columns with their rules (generated columns left out).</summary>

@@ -10,13 +10,14 @@ namespace HerokuTools.Data;
 /// </summary>
 public static class CopyPlanner
 {
-    /// <param name="only">With <c>--tables</c>: copy rows of these tables only; every other table is created empty.</param>
+    /// <param name="only">With <c>--tables</c>: a partial refresh of these tables only; every other table is left out of the plan (it stays as it is).</param>
     public static (CopyPlan? Plan, IReadOnlyList<CoverageProblem> Problems) Plan(DataRules rules, DatabaseSchema schema, IReadOnlyCollection<string>? only = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(schema);
         var problems = new List<CoverageProblem>();
         var tables = new List<TablePlan>();
+        var untouched = new List<string>();
         foreach (var name in (only ?? []).Where(n => schema.Find(n) is null))
         {
             problems.Add(new CoverageProblem($"--tables names {name}, which is not a table of the source's public schema"));
@@ -26,7 +27,7 @@ public static class CopyPlanner
         {
             if (only is not null && !only.Contains(table.Name))
             {
-                tables.Add(new TablePlan(table.Name, true, null, [], table.SizeBytes));
+                untouched.Add(table.Name);
                 continue;
             }
 
@@ -85,9 +86,15 @@ public static class CopyPlanner
             problems.Add(new CoverageProblem($"the rules name table {rule.Name}, which does not exist", rule.Line));
         }
 
-        return problems.Count > 0
-            ? (null, problems)
-            : (new CopyPlan(tables.OrderByDescending(EstimatedCost).ThenBy(t => t.Name, StringComparer.Ordinal).ToList(), schema.Sequences), problems);
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        var ordered = tables.OrderByDescending(EstimatedCost).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
+        return only is null
+            ? (new CopyPlan(ordered, schema.Sequences), problems)
+            : (new CopyPlan(ordered, ordered.SelectMany(t => schema.Find(t.Name)!.OwnedSequences).ToList()) { Untouched = untouched }, problems);
     }
 
     /// <summary>Longest first, so the streams finish together: each faked column costs about as much as passing the table's bytes (measured).</summary>

@@ -5,7 +5,8 @@ namespace HerokuTools.Data;
 
 /// <summary>
 /// A starting <c>data:</c> section for a schema: columns whose names (or sampled contents) look personal get a
-/// suggested rule, the rest <c>keep</c>; every line is marked for review. Pure.
+/// suggested rule, the rest <c>keep</c>; every line is marked for review. Framework bookkeeping tables (migrations,
+/// content types, permissions) are kept whole, whatever their column names; session tables are skipped. Pure.
 /// </summary>
 public static class RulesSuggester
 {
@@ -21,16 +22,23 @@ public static class RulesSuggester
         yaml.AppendLine("  tables:");
         foreach (var table in schema.Tables)
         {
-            if (IsSessionTable(table.Name))
+            if (BookkeepingTables.IsSessionTable(table.Name))
             {
-                yaml.AppendLine($"    {table.Name}: skip   # REVIEW: sessions/tokens are not copied");
+                yaml.AppendLine($"    {table.Name}: skip   # session data: not copied (created empty)");
                 continue;
             }
 
-            yaml.AppendLine($"    {table.Name}:");
+            var bookkeeping = BookkeepingTables.IsBookkeeping(table.Name);
+            yaml.AppendLine($"    {table.Name}:{(bookkeeping ? "   # framework bookkeeping: not personal, must stay exact for the app to work" : "")}");
             yaml.AppendLine("      columns:");
             foreach (var column in table.Columns.Where(c => !c.Generated))
             {
+                if (bookkeeping)
+                {
+                    yaml.AppendLine($"        {column.Name}: keep");
+                    continue;
+                }
+
                 var rule = Suggest(column, looksLikeEmail.Contains($"{table.Name}.{column.Name}"));
                 var mark = rule == "keep" ? "# REVIEW" : "# REVIEW: looks personal";
                 yaml.AppendLine($"        {column.Name}: {rule}   {mark}");
@@ -39,8 +47,6 @@ public static class RulesSuggester
 
         return yaml.ToString();
     }
-
-    private static bool IsSessionTable(string name) => name.Contains("session", StringComparison.OrdinalIgnoreCase);
 
     private static string Suggest(ColumnSchema column, bool emailContents)
     {

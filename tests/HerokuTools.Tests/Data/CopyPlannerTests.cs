@@ -10,7 +10,7 @@ public sealed class CopyPlannerTests
     private static readonly DatabaseSchema Schema = new(
     [
         new TableSchema("users", [Col("id", "integer", "int4", 'N'), Col("email", "text", "text", 'S'), Col("joined", "date", "date", 'D'),
-            Col("full", "text", "text", 'S', generated: true)], 100),
+            Col("full", "text", "text", 'S', generated: true)], 100) { OwnedSequences = ["users_id_seq"] },
         new TableSchema("orders", [Col("id", "integer", "int4", 'N'), Col("total", "numeric", "numeric", 'N')], 500),
     ], ["users_id_seq"]);
 
@@ -51,12 +51,15 @@ public sealed class CopyPlannerTests
     }
 
     [Fact]
-    public void Only_tables_skips_the_others_and_rejects_unknown_names()
+    public void Only_tables_is_a_partial_plan_leaving_the_others_out_and_rejects_unknown_names()
     {
         var rules = Rules("    users:\n      columns: {id: keep, email: email, joined: keep}\n");
         var (plan, problems) = CopyPlanner.Plan(rules, Schema, ["users"]);
         problems.ShouldBeEmpty();
-        plan!.Tables.Single(t => t.Name == "orders").Skip.ShouldBeTrue();
+        plan!.Tables.Select(t => t.Name).ShouldBe(["users"]);
+        plan.IsPartial.ShouldBeTrue();
+        plan.Untouched.ShouldBe(["orders"]);
+        plan.Sequences.ShouldBe(["users_id_seq"]);
         CopyPlanner.Plan(rules, Schema, ["nope"]).Problems.ShouldContain(p => p.Message.Contains("--tables names nope"));
     }
 }

@@ -64,6 +64,32 @@ public sealed class DataCommandTests(SandboxFixture sandbox) : IClassFixture<San
     }
 
     [Fact]
+    public async Task Tables_refreshes_only_those_with_a_spectre_summary_on_a_terminal_and_aligned_lines_when_piped()
+    {
+        using var apps = await SetUpAsync();
+        var full = await ProgramRunner.RunAsync(new ProgramRun(apps.Dir.Path, "data", "copy", "live", "uat", "--yes", "--jobs", "2") { Environment = Env() });
+        full.ExitCode.ShouldBe(ExitCodes.Success, full.Error);
+        full.Out.ShouldMatch(@"(?m)^table +rows +MB +seconds +counts +masked columns$");
+        full.Out.ShouldMatch(@"(?m)^auth_user +200 +[0-9.]+ +[0-9.]+ +equal +email, username, first_name, last_name, password, notes, phone, joined, birthday, last_ip$");
+        full.Out.ShouldMatch(@"(?m)^django_session +skipped ");
+        full.Out.ShouldContain("not checked by the canary (shifted dates can equal other rows' originals): auth_user.joined, auth_user.birthday");
+        await DataCopierTests.ExecAsync(apps.UatDb, "INSERT INTO django_session VALUES ('uat-only', 'x')");
+
+        var dry = await ProgramRunner.RunAsync(new ProgramRun(apps.Dir.Path, "data", "copy", "live", "uat", "--tables", "auth_user,profile", "--dry-run") { Environment = Env() });
+        dry.ExitCode.ShouldBe(ExitCodes.Success, dry.Error);
+        dry.Out.ShouldContain("a refresh would replace their rows in uat, in one transaction");
+        dry.Out.ShouldContain("the other 1 tables of uat would stay as they are");
+
+        var partial = await ProgramRunner.RunAsync(new ProgramRun(apps.Dir.Path, "data", "copy", "live", "uat", "--tables", "auth_user,profile")
+        { Environment = Env(), Terminal = true, Stdin = "y\n" });
+        partial.ExitCode.ShouldBe(ExitCodes.Success, partial.Error);
+        partial.Out.ShouldContain("╭");
+        partial.Out.ShouldContain("masked columns");
+        partial.Out.ShouldContain("auth_user, profile refreshed from live");
+        (await DataCopierTests.QueryAsync(apps.UatDb, "SELECT session_key FROM django_session"))[0][0].ShouldBe("uat-only");
+    }
+
+    [Fact]
     public async Task Upward_and_protected_copies_are_refused_and_nothing_is_written()
     {
         using var apps = await SetUpAsync();

@@ -138,6 +138,7 @@ public sealed class DataCopierTests(PostgresFixture postgres)
         result.Tables.ShouldAllBe(t => t.CountsMatch);
         result.Canary!.Passed.ShouldBeTrue();
         result.Canary.ColumnsChecked.ShouldBeGreaterThan(5);
+        result.Canary.Unchecked.ShouldBe(["auth_user.joined", "auth_user.birthday"]);
 
         // The target's old tables are gone, the copy is public.
         (await QueryAsync(target, "SELECT count(*) FROM pg_class WHERE relname = 'keepme'"))[0][0].ShouldBe(0L);

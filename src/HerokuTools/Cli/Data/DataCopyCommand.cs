@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using HerokuTools.Common;
 using HerokuTools.Data;
 using HerokuTools.Data.Copy;
@@ -21,7 +19,7 @@ internal static class DataCopyCommand
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation" };
         var jobs = new Option<int?>("--jobs", "-j") { Description = "Parallel table streams (default: from the core count)" };
         var backup = new Option<string?>("--backup") { Description = "First save TO's database to FILE with pg_dump -Fc" };
-        var tables = new Option<string?>("--tables") { Description = "Copy rows of only these tables (a,b); every other table is created empty" };
+        var tables = new Option<string?>("--tables") { Description = "Refresh only these tables (a,b) in one transaction; every other table stays as it is" };
         var allowUpward = new Option<bool>("--allow-upward") { Description = "Allow copying up the environment list (you must type the target app's name)" };
         var command = new Command("copy", "Replace TO's database with an anonymised copy of FROM's (down the list only; atomic; verified)")
         {
@@ -55,8 +53,16 @@ internal static class DataCopyCommand
             throw new ToolException($"{from.Label} and {to.Label} share one database; nothing to copy", ExitCodes.Usage);
         }
 
-        if (!request.DryRun && !Confirmation.Ask(inv.Reporter,
-                $"Replace the database of {to.AppName} ({to.Label}) with an anonymised copy of {from.AppName} ({from.Label})?", request.Yes))
+        var only = request.Tables?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (only is { Length: 0 })
+        {
+            throw new ToolException("--tables needs at least one table name (a,b)", ExitCodes.Usage);
+        }
+
+        var question = only is null
+            ? $"Replace the database of {to.AppName} ({to.Label}) with an anonymised copy of {from.AppName} ({from.Label})?"
+            : $"Replace the rows of {string.Join(", ", only)} in {to.AppName} ({to.Label}) with an anonymised copy of {from.AppName} ({from.Label})'s?";
+        if (!request.DryRun && !Confirmation.Ask(inv.Reporter, question, request.Yes))
         {
             throw new ToolException("cancelled; nothing was copied", ExitCodes.Failure);
         }
@@ -68,7 +74,7 @@ internal static class DataCopyCommand
             BackupFile = request.Backup is null ? null : Path.GetFullPath(request.Backup, inv.Host.WorkingDirectory),
             Progress = progress,
             Tools = PgTools.Locate(inv.Host.GetEnv("PATH")),
-            OnlyTables = request.Tables?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            OnlyTables = only,
         };
         if (request.Jobs is { } n)
         {
@@ -125,56 +131,3 @@ internal static class DataCopyCommand
         }
     }
 }
-
-/// <summary>The summary at the end: a table per copied table, the verification, the totals (or the JSON document).</summary>
-internal static class CopySummary
-{
-    public static void Write(Invocation inv, DataCopyResult result, WorkflowEnvironment from, WorkflowEnvironment to)
-    {
-        if (inv.Settings.Json)
-        {
-            var tables = result.Plan.Tables.Select(t => result.Tables.FirstOrDefault(r => r.Name == t.Name) is { } r
-                ? new DataCopyTable(t.Name, t.Skip, t.Columns.Count(c => c.Rule.IsMasked), r.Rows, r.TargetRows, r.Bytes, r.Elapsed.TotalSeconds)
-                : new DataCopyTable(t.Name, t.Skip, t.Columns.Count(c => c.Rule.IsMasked), null, null, null, null)).ToList();
-            var summary = new DataCopySummary(from.Label, to.Label, result.DryRun, tables, result.Tables.All(t => t.CountsMatch),
-                result.Canary?.Passed, result.Canary?.ValuesChecked, result.Elapsed.TotalSeconds);
-            inv.Reporter.Json(JsonSerializer.Serialize(summary, DataJson.Default.DataCopySummary));
-            return;
-        }
-
-        if (result.DryRun)
-        {
-            inv.Reporter.Line($"dry run: the rules cover {from.Label}; a copy would do:");
-            foreach (var table in result.Plan.Tables)
-            {
-                var what = table.Skip ? "skip (created empty)"
-                    : string.Join(", ", table.Columns.Where(c => c.Rule.IsMasked).Select(c => $"{c.Column.Name}: {c.Rule.Describe()}")) is { Length: > 0 } masked
-                        ? $"masked {masked}" : "all columns kept";
-                var where = table.Where is null ? "" : $" where {table.Where}";
-                inv.Reporter.Line($"  {table.Name}{where}: {what}");
-            }
-
-            inv.Reporter.Line("nothing was written");
-            return;
-        }
-
-        var width = Math.Max(5, result.Tables.Max(t => t.Name.Length));
-        inv.Reporter.Line(string.Create(CultureInfo.InvariantCulture, $"{"table".PadRight(width)}  {"rows",12}  {"MB",9}  {"masked",6}  {"seconds",7}  counts"));
-        foreach (var t in result.Tables)
-        {
-            var counts = t.Skipped ? "skipped" : t.CountsMatch ? "equal" : "DIFFER";
-            inv.Reporter.Line(string.Create(CultureInfo.InvariantCulture,
-                $"{t.Name.PadRight(width)}  {t.Rows,12:N0}  {t.Bytes / 1048576.0,9:F1}  {t.MaskedColumns,6}  {t.Elapsed.TotalSeconds,7:F1}  {counts}"));
-        }
-
-        var canary = result.Canary!;
-        inv.Reporter.Line(string.Create(CultureInfo.InvariantCulture,
-            $"verified: row counts equal in {result.Tables.Count(t => !t.Skipped)} tables; canary: none of {canary.ValuesChecked} sampled source values of {canary.ColumnsChecked} masked columns appear in the copy"));
-        inv.Reporter.Line(string.Create(CultureInfo.InvariantCulture,
-            $"{to.Label} ({to.AppName}) now holds an anonymised copy of {from.Label} ({result.Tables.Sum(t => t.Rows):N0} rows, {result.Elapsed.TotalSeconds:F1} s)"));
-    }
-}
-
-internal sealed record DataCopySummary(string From, string To, bool DryRun, IReadOnlyList<DataCopyTable> Tables, bool CountsEqual, bool? CanaryPassed, int? CanaryValues, double Seconds);
-
-internal sealed record DataCopyTable(string Name, bool Skipped, int MaskedColumns, long? Rows, long? TargetRows, long? Bytes, double? Seconds);

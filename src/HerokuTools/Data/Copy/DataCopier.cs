@@ -17,7 +17,6 @@ namespace HerokuTools.Data.Copy;
 public sealed class DataCopier(DataCopyOptions options)
 {
     private const string LoadPrefix = "heroku_tools_load_";
-    private const int CanarySample = 20;
 
     private readonly string _id = Guid.NewGuid().ToString("N")[..8];
 
@@ -69,6 +68,11 @@ public sealed class DataCopier(DataCopyOptions options)
                 options.Target.LibpqEnvironment, null, cancellation);
         }
 
+        if (plan.IsPartial)
+        {
+            return await new PartialRefresh(this, options).RunAsync(plan, source, target, clock, cancellation);
+        }
+
         try
         {
             progress.Phase("creating the schema (pre-data)");
@@ -81,7 +85,7 @@ public sealed class DataCopier(DataCopyOptions options)
             progress.Phase($"copying {plan.Copied.Count()} tables on {options.Jobs} streams");
             var tables = await CopyTablesAsync(plan, snapshot, target, cancellation);
 
-            await SetSequencesAsync(plan, source, target, cancellation);
+            await SetSequencesAsync(plan, source, target, LoadSchema, cancellation);
             progress.Phase("adding indexes, constraints and triggers (post-data)");
             await PsqlAsync(SchemaScripts.PostData(postData, LoadSchema, members), cancellation);
 
@@ -93,7 +97,7 @@ public sealed class DataCopier(DataCopyOptions options)
                     FormattableString.Invariant($"{t.Name} {t.Rows} sent, {t.TargetRows} loaded"))) + $"; {options.Target.Label} was left as it was", ExitCodes.Failure);
             }
 
-            var canary = await CanaryAsync(plan, source, target, cancellation);
+            var canary = await Canary.CheckAsync(plan.Copied, source, target, LoadSchema, cancellation);
             if (!canary.Passed)
             {
                 throw new ToolException($"canary check failed: source values found in the copy ({string.Join("; ", canary.Leaks)}); {options.Target.Label} was left as it was", ExitCodes.Failure);
@@ -131,7 +135,7 @@ public sealed class DataCopier(DataCopyOptions options)
             {
                 try
                 {
-                    results.Add(await CopyTableAsync(table, from, to, anonymiser, failed.Token));
+                    results.Add(await CopyTableAsync(table, from, to, anonymiser, LoadSchema, failed.Token));
                 }
                 catch
                 {
@@ -165,7 +169,8 @@ public sealed class DataCopier(DataCopyOptions options)
         return results.OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 
-    private async Task<TableResult> CopyTableAsync(TablePlan table, NpgsqlConnection from, NpgsqlConnection to, Anonymiser anonymiser, CancellationToken cancellation)
+    /// <summary>One table's anonymised binary COPY stream from the source into <paramref name="intoSchema"/> on <paramref name="to"/> (also used by <see cref="PartialRefresh"/>).</summary>
+    internal async Task<TableResult> CopyTableAsync(TablePlan table, NpgsqlConnection from, NpgsqlConnection to, Anonymiser anonymiser, string intoSchema, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var maskers = table.Columns.Select(c => FieldMaskers.For(c.Rule, c.Column, anonymiser)).ToList();
@@ -174,7 +179,7 @@ public sealed class DataCopier(DataCopyOptions options)
         await using (var export = await from.BeginRawBinaryCopyAsync($"COPY ({table.SelectSql()}) TO STDOUT (FORMAT BINARY)", cancellation))
         {
             var import = await to.BeginRawBinaryCopyAsync(
-                $"COPY {Sql.Qualified(LoadSchema, table.Name)} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellation);
+                $"COPY {Sql.Qualified(intoSchema, table.Name)} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellation);
             try
             {
                 var input = options.SourceTap is null ? export : options.SourceTap(export);
@@ -190,13 +195,13 @@ public sealed class DataCopier(DataCopyOptions options)
             await import.DisposeAsync();
         }
 
-        var loaded = Convert.ToInt64(await ScalarAsync(to, $"SELECT count(*) FROM {Sql.Qualified(LoadSchema, table.Name)}", cancellation), CultureInfo.InvariantCulture);
+        var loaded = Convert.ToInt64(await ScalarAsync(to, $"SELECT count(*) FROM {Sql.Qualified(intoSchema, table.Name)}", cancellation), CultureInfo.InvariantCulture);
         var result = new TableResult(table.Name, false, table.Columns.Count(c => c.Rule.IsMasked), transfer.Rows, loaded, transfer.Bytes, clock.Elapsed);
         options.Progress.TableDone(result);
         return result;
     }
 
-    private async Task SetSequencesAsync(CopyPlan plan, NpgsqlConnection source, NpgsqlConnection target, CancellationToken cancellation)
+    internal static async Task SetSequencesAsync(CopyPlan plan, NpgsqlConnection source, NpgsqlConnection target, string intoSchema, CancellationToken cancellation)
     {
         foreach (var sequence in plan.Sequences)
         {
@@ -206,88 +211,11 @@ public sealed class DataCopier(DataCopyOptions options)
             var (value, called) = (reader.GetInt64(0), reader.GetBoolean(1));
             await reader.CloseAsync();
             await using var write = new NpgsqlCommand("SELECT setval(@seq::regclass, @value, @called)", target);
-            write.Parameters.AddWithValue("seq", Sql.Qualified(LoadSchema, sequence));
+            write.Parameters.AddWithValue("seq", Sql.Qualified(intoSchema, sequence));
             write.Parameters.AddWithValue("value", value);
             write.Parameters.AddWithValue("called", called);
             await write.ExecuteNonQueryAsync(cancellation);
         }
-    }
-
-    /// <summary>Samples source values of each masked column and looks for them in the copy (before the swap).</summary>
-    private async Task<CanaryResult> CanaryAsync(CopyPlan plan, NpgsqlConnection source, NpgsqlConnection target, CancellationToken cancellation)
-    {
-        var leaks = new List<string>();
-        var columns = 0;
-        var values = 0;
-        foreach (var table in plan.Copied)
-        {
-            var checkedColumns = table.Columns.Where(c => c.Rule.IsMasked && c.Rule.Kind != Rules.ColumnRuleKind.Null
-                && c.Rule.Fake != Rules.FakeKind.Date).ToList();
-            if (checkedColumns.Count == 0)
-            {
-                continue;
-            }
-
-            var samples = new List<string[]>();
-            foreach (var column in checkedColumns)
-            {
-                var name = Sql.Identifier(column.Column.Name);
-                var where = table.Where is null ? "" : $" AND ({table.Where})";
-                // The first rows, not a random sample: a full scan (DISTINCT, ORDER BY random()) would cost as much as the copy.
-                var sql = $"SELECT DISTINCT v FROM (SELECT {name}::text AS v FROM {Sql.Qualified(SchemaReader.SchemaName, table.Name)} WHERE {name} IS NOT NULL AND {name}::text <> ''{where} LIMIT {CanarySample * 5}) s LIMIT {CanarySample}";
-                var sample = new List<string>();
-                await using (var command = new NpgsqlCommand(sql, source))
-                await using (var reader = await command.ExecuteReaderAsync(cancellation))
-                {
-                    while (await reader.ReadAsync(cancellation))
-                    {
-                        var value = reader.GetString(0);
-                        if (!(column.Rule.Kind == Rules.ColumnRuleKind.Value && value == column.Rule.Text))
-                        {
-                            sample.Add(value);
-                        }
-                    }
-                }
-
-                samples.Add(sample.ToArray());
-                values += sample.Count;
-                columns++;
-            }
-
-            var conditions = checkedColumns.Select((c, i) => $"{Sql.Identifier(c.Column.Name)}::text = ANY(@s{i})");
-            var select = string.Join(", ", checkedColumns.Select(c => $"{Sql.Identifier(c.Column.Name)}::text"));
-            await using var find = new NpgsqlCommand(
-                $"SELECT {select} FROM {Sql.Qualified(LoadSchema, table.Name)} WHERE {string.Join(" OR ", conditions)} LIMIT 1000", target);
-            for (var i = 0; i < samples.Count; i++)
-            {
-                find.Parameters.AddWithValue($"s{i}", samples[i]);
-            }
-
-            await using var hits = await find.ExecuteReaderAsync(cancellation);
-            var found = new SortedSet<string>(StringComparer.Ordinal);
-            while (await hits.ReadAsync(cancellation))
-            {
-                for (var i = 0; i < checkedColumns.Count; i++)
-                {
-                    if (hits.IsDBNull(i))
-                    {
-                        continue;
-                    }
-
-                    var value = hits.GetString(i);
-                    var rule = checkedColumns[i].Rule;
-                    var harmless = rule.Kind == Rules.ColumnRuleKind.Fake && Anonymiser.CouldProduce(rule.Fake!.Value, value);
-                    if (!harmless && samples[i].Contains(value, StringComparer.Ordinal))
-                    {
-                        found.Add($"{table.Name}.{checkedColumns[i].Column.Name} ({rule.Describe()})");
-                    }
-                }
-            }
-
-            leaks.AddRange(found);
-        }
-
-        return new CanaryResult(columns, values, leaks);
     }
 
     private static async Task<List<(string Name, string Schema)>> ExtensionsAsync(NpgsqlConnection source, CancellationToken cancellation)

@@ -11,7 +11,7 @@ public sealed record DataCopyOptions(DataRules Rules, byte[] Key, DatabaseTarget
     /// <summary>Check and plan only; nothing is written to the target.</summary>
     public bool DryRun { get; init; }
 
-    /// <summary>Copy rows of these tables only; the others are created empty.</summary>
+    /// <summary>A partial refresh: replace the rows of these tables only, in one transaction; the others stay as they are.</summary>
     public IReadOnlyCollection<string>? OnlyTables { get; init; }
 
     /// <summary>First save the target with <c>pg_dump -Fc</c> to this file.</summary>
@@ -64,6 +64,9 @@ public sealed record TableResult(string Name, bool Skipped, int MaskedColumns, l
 public sealed record CanaryResult(int ColumnsChecked, int ValuesChecked, IReadOnlyList<string> Leaks)
 {
     public bool Passed => Leaks.Count == 0;
+
+    /// <summary>Masked columns (table.column) the canary cannot check: shifted dates.</summary>
+    public IReadOnlyList<string> Unchecked { get; init; } = [];
 }
 
 public sealed record DataCopyResult(CopyPlan Plan, IReadOnlyList<TableResult> Tables, CanaryResult? Canary, TimeSpan Elapsed, bool DryRun);

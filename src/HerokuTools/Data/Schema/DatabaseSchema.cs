@@ -9,6 +9,9 @@ public sealed record DatabaseSchema(IReadOnlyList<TableSchema> Tables, IReadOnly
 /// <param name="SizeBytes">The table's size on disk (for ordering and the ETA).</param>
 public sealed record TableSchema(string Name, IReadOnlyList<ColumnSchema> Columns, long SizeBytes)
 {
+    /// <summary>The sequences the table owns (serial and identity columns).</summary>
+    public IReadOnlyList<string> OwnedSequences { get; init; } = [];
+
     public ColumnSchema? Find(string column) => Columns.FirstOrDefault(c => c.Name == column);
 }
 
@@ -25,3 +28,6 @@ public sealed record ColumnSchema(string Name, string Type, string TypeName, cha
 
     public bool IsInet => TypeName is "inet" or "cidr";
 }
+
+/// <summary>A foreign key: <paramref name="Table"/> references <paramref name="References"/> (both in <c>public</c>).</summary>
+public sealed record ForeignKey(string Name, string Table, string References);

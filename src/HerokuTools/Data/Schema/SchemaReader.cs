@@ -28,6 +28,23 @@ public static class SchemaReader
         ORDER BY c.relname
         """;
 
+    private const string OwnedSequencesSql = """
+        SELECT t.relname, s.relname FROM pg_depend d
+        JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+        JOIN pg_class t ON t.oid = d.refobjid
+        WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+          AND s.relnamespace = 'public'::regnamespace AND t.relnamespace = 'public'::regnamespace
+        ORDER BY 1, 2
+        """;
+
+    private const string ForeignKeysSql = """
+        SELECT c.conname, f.relname, r.relname FROM pg_constraint c
+        JOIN pg_class f ON f.oid = c.conrelid
+        JOIN pg_class r ON r.oid = c.confrelid
+        WHERE c.contype = 'f' AND r.relnamespace = 'public'::regnamespace AND f.relnamespace = 'public'::regnamespace
+        ORDER BY 2, 1
+        """;
+
     /// <summary>Reads the schema on <paramref name="connection"/> (inside its current transaction, if any).</summary>
     public static async Task<DatabaseSchema> ReadAsync(NpgsqlConnection connection, CancellationToken cancellation)
     {
@@ -70,6 +87,32 @@ public static class SchemaReader
             }
         }
 
+        var owned = new List<(string Table, string Sequence)>();
+        await using (var command = new NpgsqlCommand(OwnedSequencesSql, connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellation))
+        {
+            while (await reader.ReadAsync(cancellation))
+            {
+                owned.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        tables = tables.Select(t => t with { OwnedSequences = owned.Where(o => o.Table == t.Name).Select(o => o.Sequence).ToList() }).ToList();
         return new DatabaseSchema(tables, sequences);
+    }
+
+    /// <summary>The foreign keys between tables of the <c>public</c> schema.</summary>
+    public static async Task<IReadOnlyList<ForeignKey>> ReadForeignKeysAsync(NpgsqlConnection connection, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var keys = new List<ForeignKey>();
+        await using var command = new NpgsqlCommand(ForeignKeysSql, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            keys.Add(new ForeignKey(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return keys;
     }
 }
