@@ -140,16 +140,10 @@ internal sealed class DemoScript(Invocation inv, DemoNarrator say, SandboxHost s
 
         await ShowUsersAsync("live", liveDb);
 
-        say.Heading("Anonymisation rules: suggested from live's schema, reviewed, kept in heroku-tools.yml");
+        say.Heading("Anonymisation rules: suggested from live's schema (bookkeeping tables kept whole), kept in heroku-tools.yml");
         var rules = await ToolCaptureAsync("data", "rules", "init", "live");
-        // The review: schema_migrations.name holds migration names, not people's; it must be kept as it is, or
-        // the copy's migrations would run again.
-        var reviewed = string.Join('\n', rules.Split('\n').Select(line =>
-            line.TrimStart().StartsWith("name: ", StringComparison.Ordinal) && rules.Contains("schema_migrations", StringComparison.Ordinal)
-                ? line[..line.IndexOf("name: ", StringComparison.Ordinal)] + "name: keep   # reviewed: migration names, not people's"
-                : line));
-        say.Line("  reviewed: schema_migrations.name -> keep (migration names, not people's); appended to heroku-tools.yml");
-        await File.AppendAllTextAsync(Path.Combine(project, "heroku-tools.yml"), "\n" + reviewed, inv.Cancellation);
+        say.Line("  appended to heroku-tools.yml as suggested (a real project reviews every REVIEW line first)");
+        await File.AppendAllTextAsync(Path.Combine(project, "heroku-tools.yml"), "\n" + rules, inv.Cancellation);
         await CommitAsync("Anonymisation rules for data copies");
         await ToolAsync("data", "check", "live");
         await ToolAsync("data", "copy", "live", "uat", "--dry-run");
