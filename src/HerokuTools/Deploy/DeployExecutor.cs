@@ -32,6 +32,8 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
 {
     private Reporter Out => services.Reporter;
 
+    private int? _pushedVersion;
+
     public async Task<DeployResult> RunAsync(DeployPlan plan, string deployedBy, string? note, bool force, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -101,8 +103,9 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
             }
         }
 
-        int? version = null;
-        if (error is null)
+        // The push's build reports the release it made; only a promotion (or a build that said nothing) needs a GET.
+        var version = _pushedVersion;
+        if (error is null && version is null)
         {
             version = (await services.Client.GetCurrentReleaseAsync(plan.App, cancellation))?.Version;
         }
@@ -190,7 +193,7 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
                 await services.Client.SetMaintenanceAsync(plan.App, true, cancellation);
                 break;
             case StepKind.Push:
-                await new HerokuPush(services.Git, services.Remote).PushAsync(plan.App, plan.Changeset.Target, plan.Target.DeployBranch,
+                _pushedVersion = await new HerokuPush(services.Git, services.Remote).PushAsync(plan.App, plan.Changeset.Target, plan.Target.DeployBranch,
                     plan.Target.RemoteHead, force, line => Out.Note("    " + line), cancellation);
                 break;
             case StepKind.Promote:

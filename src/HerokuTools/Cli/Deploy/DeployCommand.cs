@@ -52,11 +52,9 @@ internal sealed class DeployCommand
         var environment = workflow.Environment(inv.Get(Environment)!);
         var git = inv.Git ?? throw new ToolException("git was not found on PATH; deploy needs it", ExitCodes.Usage);
         // Independent questions asked at once: each git or API round trip is part of the tool's own overhead.
-        var topTask = new GitRepository(git).TopLevelAsync(inv.Cancellation);
-        var journalTask = MaintenanceJournal.OpenAsync(git, inv.Host.WorkingDirectory, inv.Cancellation);
-        var top = await topTask
+        var (topLevel, journal) = await MaintenanceJournal.OpenWithTopLevelAsync(git, inv.Host.WorkingDirectory, inv.Cancellation);
+        var top = topLevel
             ?? throw new ToolException("not inside a git repository; run deploy from the project's repository", ExitCodes.Usage);
-        var journal = await journalTask;
         using var client = inv.HerokuClient();
         var reporter = inv.Reporter;
 
@@ -165,9 +163,8 @@ internal sealed class DeployCommand
     /// <summary>"Name &lt;email&gt; (heroku: account)": who deployed, for the release note and the webhooks.</summary>
     private static async Task<string> DeployedByAsync(IGit git, Heroku.HerokuClient client, CancellationToken cancellation)
     {
-        var repo = new GitRepository(git);
-        var name = await repo.ConfigValueAsync("user.name", cancellation);
-        var email = await repo.ConfigValueAsync("user.email", cancellation);
+        // One git call for both names, alongside the account look-up.
+        var userTask = git.RunAsync(["config", "--get-regexp", @"^user\.(name|email)$"], null, cancellation);
         string? account = null;
         try
         {
@@ -176,6 +173,22 @@ internal sealed class DeployCommand
         catch (ToolException)
         {
             // Who is logged in is a nicety; a deploy does not fail over it.
+        }
+
+        string? name = null, email = null;
+        var user = await userTask;
+        foreach (var line in user.Success ? user.Lines : [])
+        {
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            var value = space < 0 ? "" : line[(space + 1)..];
+            if (line.StartsWith("user.name", StringComparison.Ordinal))
+            {
+                name = value;
+            }
+            else if (line.StartsWith("user.email", StringComparison.Ordinal))
+            {
+                email = value;
+            }
         }
 
         var who = name is null ? email ?? "unknown" : email is null ? name : $"{name} <{email}>";
