@@ -70,9 +70,16 @@ internal sealed class DeployCommand
         if (!inv.Settings.Json || plan.UpToDate)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            foreach (var line in DeployRenderer.Plan(plan))
+            if (reporter.Rich)
             {
-                reporter.Line(line);
+                TerminalStepDisplay.ConsoleOn(inv.Host.Out).Write(DeployPlanView.Build(plan));
+            }
+            else
+            {
+                foreach (var line in DeployRenderer.Plan(plan))
+                {
+                    reporter.Line(line);
+                }
             }
 
             reporter.Verbose($"plan printed in {clock.ElapsedMilliseconds} ms");
@@ -106,7 +113,10 @@ internal sealed class DeployCommand
 
         var deployedBy = await deployedByTask!;
         var services = new DeployServices(reporter, git, client, HerokuGitRemote.For(inv.Host, environment.AppName),
-            new OneOffDyno(client, RendezvousTrust.Client(inv.Host)), journal, new DeployNotifier(inv.Host, reporter.Warn), top);
+            new OneOffDyno(client, RendezvousTrust.Client(inv.Host)), journal, new DeployNotifier(inv.Host, reporter.Warn), top)
+        {
+            Display = StepDisplay.For(reporter),
+        };
         var result = await new DeployExecutor(services, workflow.Deploy).RunAsync(plan, deployedBy, overrides.Note, overrides.Force, inv.Cancellation);
 
         if (inv.Settings.Json)
