@@ -12,6 +12,15 @@ internal static class AccountApi
     public static void MapAccount(this IEndpointRouteBuilder routes, SandboxState state) =>
         routes.MapGet("/account", () => ApiResults.Json(View(state), ApiJsonContext.Default.AccountView));
 
+    /// <summary>Checks an account identity in a path (<c>~</c>, the id or the email): the sandbox has one account.</summary>
+    public static void Find(string identity)
+    {
+        if (identity is not ("~" or SandboxState.AccountId) && !string.Equals(identity, SandboxState.AccountEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            throw ApiException.NotFound("Couldn't find that user.");
+        }
+    }
+
     private static AccountView View(SandboxState state) => new(
         AllowTracking: false,
         Beta: false,

@@ -1,16 +1,27 @@
 using HerokuTools.Sandbox.State;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace HerokuTools.Sandbox.Api;
 
-/// <summary>Add-on attachments: by app, and by id.</summary>
+/// <summary>Add-on attachments: all, by app, by add-on, by id, and resolved from what a user typed.</summary>
 internal static class AddonAttachmentsApi
 {
     public static void MapAddonAttachments(this IEndpointRouteBuilder routes, SandboxState state)
     {
         routes.MapGet("/apps/{app}/addon-attachments", (string app) => state.Locked(() =>
             ApiResults.Json([.. state.Attachments(app).Select(a => View(state, a))], ApiJsonContext.Default.ListAttachmentView)));
+
+        routes.MapGet("/addon-attachments", () => state.Locked(() =>
+            ApiResults.Json([.. state.AllAttachments().Select(a => View(state, a))], ApiJsonContext.Default.ListAttachmentView)));
+
+        routes.MapPost("/actions/addon-attachments/resolve", async (HttpRequest request) =>
+        {
+            var body = await RequestBody.ReadAsync(request);
+            var matches = state.ResolveAttachments(body.RequiredString("addon_attachment"), body.String("app"), body.String("addon_service"));
+            return state.Locked(() => ApiResults.Json([.. matches.Select(a => View(state, a))], ApiJsonContext.Default.ListAttachmentView));
+        });
 
         routes.MapGet("/addon-attachments/{attachment}", (string attachment) => state.Locked(() =>
             ApiResults.Json(View(state, state.FindAttachment(attachment)), ApiJsonContext.Default.AttachmentView)));

@@ -17,6 +17,17 @@ internal static class AddonsApi
         routes.MapGet("/apps/{app}/addons/{addon}", (string app, string addon) => state.Locked(() =>
             ApiResults.Json(View(state, state.FindAddon(app, addon), "provisioned"), ApiJsonContext.Default.AddonView)));
 
+        routes.MapGet("/addons", () => state.Locked(() =>
+            ApiResults.Json([.. state.AllAddons().Select(a => View(state, a, "provisioned"))], ApiJsonContext.Default.ListAddonView)));
+
+        // What `heroku addons:info X -a app` (and every command taking an add-on) asks first.
+        routes.MapPost("/actions/addons/resolve", async (HttpRequest request) =>
+        {
+            var body = await RequestBody.ReadAsync(request);
+            var matches = state.ResolveAddons(body.RequiredString("addon"), body.String("app"), body.String("addon_service"));
+            return state.Locked(() => ApiResults.Json([.. matches.Select(a => View(state, a, "provisioned"))], ApiJsonContext.Default.ListAddonView));
+        });
+
         routes.MapGet("/addons/{addon}", (string addon) => state.Locked(() =>
             ApiResults.Json(View(state, state.FindAddon(addon), "provisioned"), ApiJsonContext.Default.AddonView)));
 
@@ -51,7 +62,7 @@ internal static class AddonsApi
 
     public static string WebUrl(AddonRecord addon) => $"https://data.heroku.com/datastores/{addon.Id}";
 
-    private static AddonView View(SandboxState state, AddonRecord addon, string status)
+    public static AddonView View(SandboxState state, AddonRecord addon, string status)
     {
         var app = state.FindApp(addon.AppId);
         return new AddonView(

@@ -17,6 +17,8 @@ namespace HerokuTools.Sandbox.Api;
 [JsonSerializable(typeof(List<FormationView>))]
 [JsonSerializable(typeof(DynoView))]
 [JsonSerializable(typeof(List<DynoView>))]
+[JsonSerializable(typeof(DomainView))]
+[JsonSerializable(typeof(List<DomainView>))]
 [JsonSerializable(typeof(AddonView))]
 [JsonSerializable(typeof(List<AddonView>))]
 [JsonSerializable(typeof(AttachmentView))]
