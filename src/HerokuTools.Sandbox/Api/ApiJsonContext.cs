@@ -17,6 +17,7 @@ namespace HerokuTools.Sandbox.Api;
 [JsonSerializable(typeof(List<FormationView>))]
 [JsonSerializable(typeof(DynoView))]
 [JsonSerializable(typeof(List<DynoView>))]
+[JsonSerializable(typeof(List<TeamAppView>))]
 [JsonSerializable(typeof(DomainView))]
 [JsonSerializable(typeof(List<DomainView>))]
 [JsonSerializable(typeof(AddonView))]

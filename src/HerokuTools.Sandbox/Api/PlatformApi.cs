@@ -18,6 +18,7 @@ internal static class PlatformApi
         app.MapFormation(state);
         app.MapDynos(state, options);
         app.MapDomains(state);
+        app.MapFilters(state);
         app.MapAddons(state, options.PostgresProvisioner);
         app.MapAddonAttachments(state);
         app.MapCollaborators(state);
