@@ -36,7 +36,7 @@ internal static class AddonAttachmentsApi
         var addon = state.FindAddon(attachment.AddonId);
         var owner = state.FindApp(addon.AppId);
         return new AttachmentView(
-            Addon: new AttachedAddonRef(addon.Id, addon.Name, new NamedRef(owner.Id, owner.Name)),
+            Addon: new AttachedAddonRef(addon.Id, addon.Name, new NamedRef(owner.Id, owner.Name), new NamedRef(Fixed.StableId("plan:" + addon.Plan), addon.Plan)),
             App: new NamedRef(app.Id, app.Name),
             CreatedAt: ApiResults.Time(attachment.CreatedAt),
             Id: attachment.Id,
@@ -44,11 +44,14 @@ internal static class AddonAttachmentsApi
             Namespace: null,
             UpdatedAt: ApiResults.Time(attachment.CreatedAt),
             WebUrl: AddonsApi.WebUrl(addon),
-            LogInputUrl: null);
+            LogInputUrl: null,
+            ConfigVars: [attachment.Name + "_URL"]);
     }
 }
 
-public sealed record AttachedAddonRef(string Id, string Name, NamedRef App);
+// Plan and ConfigVars are what the official CLI asks for with "Accept-Inclusion: addon:plan,config_vars" (pg:*
+// commands read them); the sandbox always includes them.
+public sealed record AttachedAddonRef(string Id, string Name, NamedRef App, NamedRef Plan);
 
 public sealed record AttachmentView(
     AttachedAddonRef Addon,
@@ -59,4 +62,5 @@ public sealed record AttachmentView(
     string? Namespace,
     string UpdatedAt,
     string? WebUrl,
-    string? LogInputUrl);
+    string? LogInputUrl,
+    List<string> ConfigVars);

@@ -29,6 +29,8 @@ public sealed class OfficialCliInteropTests(SandboxFixture sandbox) : IClassFixt
             ["HEROKU_SKIP_NEW_VERSION_CHECK"] = "true",
             ["NO_COLOR"] = "1",
             ["COLUMNS"] = "200",
+            // pg:psql asks for TLS unless told otherwise; the sandbox's PostgreSQL speaks plain TCP on loopback.
+            ["PGSSLMODE"] = "prefer",
         };
         var runs = new List<CliRun>();
         async Task<CliRun> Heroku(params string[] args) => await HerokuWithInput(null, args);
@@ -114,6 +116,10 @@ public sealed class OfficialCliInteropTests(SandboxFixture sandbox) : IClassFixt
             addonInfo.ExitCode.ShouldBe(0, addonInfo.ToString());
             addonInfo.Out.ShouldMatch(@"Plan:\s+heroku-postgresql:essential-0", addonInfo.ToString());
             addonInfo.Out.ShouldMatch($@"Attachments:\s+{app}::DATABASE", addonInfo.ToString());
+
+            var psql = await Heroku("pg:psql", "-a", app, "-c", "select 40 + 2 as answer");
+            psql.ExitCode.ShouldBe(0, psql.ToString());
+            psql.Out.ShouldMatch(@"answer\s+-+\s+42\s", psql.ToString());
 
             var domains = await Heroku("domains", "-a", app);
             domains.ExitCode.ShouldBe(0, domains.ToString());
