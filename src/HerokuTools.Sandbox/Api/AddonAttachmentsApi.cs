@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HerokuTools.Sandbox.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,33 +11,35 @@ internal static class AddonAttachmentsApi
 {
     public static void MapAddonAttachments(this IEndpointRouteBuilder routes, SandboxState state)
     {
-        routes.MapGet("/apps/{app}/addon-attachments", (string app) => state.Locked(() =>
-            ApiResults.Json([.. state.Attachments(app).Select(a => View(state, a))], ApiJsonContext.Default.ListAttachmentView)));
+        routes.MapGet("/apps/{app}/addon-attachments", (string app, HttpRequest request) => state.Locked(() =>
+            ApiResults.Json([.. state.Attachments(app).Select(a => View(state, a, request))], ApiJsonContext.Default.ListAttachmentView)));
 
-        routes.MapGet("/addon-attachments", () => state.Locked(() =>
-            ApiResults.Json([.. state.AllAttachments().Select(a => View(state, a))], ApiJsonContext.Default.ListAttachmentView)));
+        routes.MapGet("/addon-attachments", (HttpRequest request) => state.Locked(() =>
+            ApiResults.Json([.. state.AllAttachments().Select(a => View(state, a, request))], ApiJsonContext.Default.ListAttachmentView)));
 
         routes.MapPost("/actions/addon-attachments/resolve", async (HttpRequest request) =>
         {
             var body = await RequestBody.ReadAsync(request);
             var matches = state.ResolveAttachments(body.RequiredString("addon_attachment"), body.String("app"), body.String("addon_service"));
-            return state.Locked(() => ApiResults.Json([.. matches.Select(a => View(state, a))], ApiJsonContext.Default.ListAttachmentView));
+            return state.Locked(() => ApiResults.Json([.. matches.Select(a => View(state, a, request))], ApiJsonContext.Default.ListAttachmentView));
         });
 
-        routes.MapGet("/addon-attachments/{attachment}", (string attachment) => state.Locked(() =>
-            ApiResults.Json(View(state, state.FindAttachment(attachment)), ApiJsonContext.Default.AttachmentView)));
+        routes.MapGet("/addon-attachments/{attachment}", (string attachment, HttpRequest request) => state.Locked(() =>
+            ApiResults.Json(View(state, state.FindAttachment(attachment), request), ApiJsonContext.Default.AttachmentView)));
 
-        routes.MapGet("/addons/{addon}/addon-attachments", (string addon) => state.Locked(() =>
-            ApiResults.Json([.. state.AttachmentsOf(state.FindAddon(addon)).Select(a => View(state, a))], ApiJsonContext.Default.ListAttachmentView)));
+        routes.MapGet("/addons/{addon}/addon-attachments", (string addon, HttpRequest request) => state.Locked(() =>
+            ApiResults.Json([.. state.AttachmentsOf(state.FindAddon(addon)).Select(a => View(state, a, request))], ApiJsonContext.Default.ListAttachmentView)));
     }
 
-    private static AttachmentView View(SandboxState state, AttachmentRecord attachment)
+    private static AttachmentView View(SandboxState state, AttachmentRecord attachment, HttpRequest request)
     {
+        // Heroku's variant: "Accept-Inclusion: addon:plan" adds the add-on's plan (the schema's addon has no other keys).
+        var withPlan = request.Headers["Accept-Inclusion"].Any(v => v?.Contains("addon:plan", StringComparison.Ordinal) == true);
         var app = state.FindApp(attachment.AppId);
         var addon = state.FindAddon(attachment.AddonId);
         var owner = state.FindApp(addon.AppId);
         return new AttachmentView(
-            Addon: new AttachedAddonRef(addon.Id, addon.Name, new NamedRef(owner.Id, owner.Name), new NamedRef(Fixed.StableId("plan:" + addon.Plan), addon.Plan)),
+            Addon: new AttachedAddonRef(addon.Id, addon.Name, new NamedRef(owner.Id, owner.Name), withPlan ? new NamedRef(Fixed.StableId("plan:" + addon.Plan), addon.Plan) : null),
             App: new NamedRef(app.Id, app.Name),
             CreatedAt: ApiResults.Time(attachment.CreatedAt),
             Id: attachment.Id,
@@ -50,8 +53,12 @@ internal static class AddonAttachmentsApi
 }
 
 // Plan and ConfigVars are what the official CLI asks for with "Accept-Inclusion: addon:plan,config_vars" (pg:*
-// commands read them); the sandbox always includes them.
-public sealed record AttachedAddonRef(string Id, string Name, NamedRef App, NamedRef Plan);
+// commands read them); config_vars is always there, the plan only when asked for.
+public sealed record AttachedAddonRef(
+    string Id,
+    string Name,
+    NamedRef App,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] NamedRef? Plan);
 
 public sealed record AttachmentView(
     AttachedAddonRef Addon,

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace HerokuTools.Sandbox.Tests.Api;
@@ -64,6 +65,25 @@ public class AddonsApiTests(SandboxFixture sandbox) : IClassFixture<SandboxFixtu
         (await sandbox.Send(HttpMethod.Post, "/actions/addons/resolve", new { addon = name, addon_service = "heroku-redis" })).Status.ShouldBe(404);
         (await sandbox.Send(HttpMethod.Post, "/actions/addon-attachments/resolve", new { addon_attachment = "NOPE", app })).Status.ShouldBe(404);
         (await sandbox.Send(HttpMethod.Post, "/actions/addons/resolve", new { app })).Status.ShouldBe(422);
+    }
+
+    [Fact]
+    public async Task Attachments_carry_the_addon_s_plan_only_when_asked_for_as_pg_commands_ask()
+    {
+        var app = await sandbox.CreateApp();
+        await sandbox.Contract(HttpMethod.Post, $"/apps/{app}/addons", 201, new { plan = "heroku-postgresql" });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/actions/addon-attachments/resolve")
+        {
+            Content = JsonContent.Create(new { addon_attachment = "DATABASE", app }),
+        };
+        request.Headers.Add("Accept-Inclusion", "addon:plan,config_vars");
+
+        using var response = await sandbox.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var attachment = body.RootElement[0];
+        attachment.GetProperty("addon").GetProperty("plan").GetProperty("name").GetString().ShouldBe("heroku-postgresql:essential-0");
+        attachment.GetProperty("config_vars").EnumerateArray().Select(v => v.GetString()).ShouldBe(["DATABASE_URL"]);
+        (await sandbox.Contract(HttpMethod.Get, $"/apps/{app}/addon-attachments"))[0].GetProperty("addon").TryGetProperty("plan", out _).ShouldBeFalse();
     }
 
     [Fact]
