@@ -62,7 +62,7 @@ internal static class AddonsApi
 
     public static string WebUrl(AddonRecord addon) => $"https://data.heroku.com/datastores/{addon.Id}";
 
-    public static AddonView View(SandboxState state, AddonRecord addon, string status)
+    private static AddonView View(SandboxState state, AddonRecord addon, string status)
     {
         var app = state.FindApp(addon.AppId);
         return new AddonView(
