@@ -32,6 +32,22 @@ public class FormationAndDynosApiTests(SandboxFixture sandbox) : IClassFixture<S
     }
 
     [Fact]
+    public async Task The_formation_s_dynos_are_listed_as_idle_next_to_one_off_dynos()
+    {
+        var app = await sandbox.CreateApp();
+        sandbox.Server.State.CreateSlugRelease(app, "abc", Procfile, "Deploy abc");
+        await sandbox.Contract(HttpMethod.Patch, $"/apps/{app}/formation", body: new { updates = new object[] { new { type = "web", quantity = 2 } } });
+        await sandbox.Contract(HttpMethod.Post, $"/apps/{app}/dynos", 201, new { command = "echo hi" });
+
+        var dynos = await sandbox.Contract(HttpMethod.Get, $"/apps/{app}/dynos");
+        dynos.EnumerateArray().Select(d => (d.GetProperty("type").GetString(), d.GetProperty("state").GetString()))
+            .ShouldBe([("run", "up"), ("web", "idle"), ("web", "idle")]);
+        dynos.EnumerateArray().Skip(1).Select(d => d.GetProperty("name").GetString()).ShouldBe(["web.1", "web.2"]);
+        var web2 = await sandbox.Contract(HttpMethod.Get, $"/apps/{app}/dynos/web.2");
+        (web2.GetProperty("command").GetString(), web2.GetProperty("release").GetProperty("version").GetInt32()).ShouldBe(("node server.js", 2));
+    }
+
+    [Fact]
     public async Task Scaling_an_unknown_process_type_is_404_and_changes_nothing()
     {
         var app = await sandbox.CreateApp();
