@@ -87,6 +87,21 @@ public class FormationAndDynosApiTests(SandboxFixture sandbox) : IClassFixture<S
         (await sandbox.Send(HttpMethod.Get, $"/apps/{app}/dynos/run.0")).Status.ShouldBe(404);
     }
 
+    [Theory]
+    [InlineData(HerokuTools.Sandbox.Dynos.DynoStates.Complete)]
+    [InlineData(HerokuTools.Sandbox.Dynos.DynoStates.Crashed)]
+    public async Task A_one_off_dyno_whose_command_exited_is_gone_as_on_heroku(string state)
+    {
+        var app = await sandbox.CreateApp();
+        var first = (await sandbox.Contract(HttpMethod.Post, $"/apps/{app}/dynos", 201, new { command = "true" })).GetProperty("name").GetString()!;
+        var second = (await sandbox.Contract(HttpMethod.Post, $"/apps/{app}/dynos", 201, new { command = "sleep 60" })).GetProperty("name").GetString()!;
+
+        sandbox.Dynos.Finish(app, first, state);
+
+        (await sandbox.Contract(HttpMethod.Get, $"/apps/{app}/dynos")).EnumerateArray().Select(d => d.GetProperty("name").GetString()).ShouldBe([second]);
+        (await sandbox.Send(HttpMethod.Get, $"/apps/{app}/dynos/{first}")).Status.ShouldBe(404);
+    }
+
     [Fact]
     public async Task A_dyno_without_a_command_is_422()
     {
