@@ -92,25 +92,36 @@ data:
       columns: {id: keep, user_id: keep, total: keep, status: keep, created: keep, notes: keep}
 YML
 
-measure() { # label, command...: prints "wall_s peak_mib"
-  /usr/bin/time -f "%e %M" -o "$work/time" "${@:2}" >"$work/$1.out" 2>"$work/$1.err" || { cat "$work/$1.err" >&2; exit 1; }
-  awk '{ printf "%s %.0f\n", $1, $2 / 1024 }' "$work/time"
+pg_cpu() { # CPU seconds (user+sys) of the server's reaped backends so far: the postmaster's cutime+cstime
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f\n", ($16 + $17) / hz }' "/proc/$(head -1 "$work/pg/postmaster.pid")/stat"
+}
+stamp() { # prefixes each stderr line with the seconds since the command started (phase times)
+  local start; start=$(date +%s.%N)
+  while IFS= read -r line; do printf '%6.2f %s\n' "$(echo "$(date +%s.%N) - $start" | bc)" "$line"; done
+}
+measure() { # label, command...: prints "wall_s peak_mib cpu_s pg_cpu_s" (cpu: the command's processes; pg: the server's backends)
+  local before; before=$(pg_cpu)
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "${@:2}" >"$work/$1.out" 2> >(stamp >"$work/$1.err") || { cat "$work/$1.err" >&2; exit 1; }
+  sleep 0.5
+  local after; after=$(pg_cpu)
+  awk -v pg="$(echo "$after - $before" | bc)" '{ printf "%s %.0f %.1f %.1f\n", $1, $2 / 1024, $3 + $4, pg }' "$work/time"
 }
 
 echo "baseline: pg_dump | psql..." >&2
-read -r plain_wall plain_mib < <(measure plain bash -c "'$PGBIN/pg_dump' -d src | '$PGBIN/psql' -X -q -v ON_ERROR_STOP=1 -d dst_plain")
+read -r plain_wall plain_mib plain_cpu plain_pg < <(measure plain bash -c "'$PGBIN/pg_dump' -d src | '$PGBIN/psql' -X -q -v ON_ERROR_STOP=1 -d dst_plain")
 echo "heroku-tools data copy --jobs $JOBS..." >&2
-read -r tool_wall tool_mib < <(cd "$work" && HEROKU_API_URL="http://127.0.0.1:$api_port" HEROKU_API_KEY=bench ANON_KEY=bench-key \
+read -r tool_wall tool_mib tool_cpu tool_pg < <(cd "$work" && HEROKU_API_URL="http://127.0.0.1:$api_port" HEROKU_API_KEY=bench ANON_KEY=bench-key \
   measure tool "$tool" data copy live dev --yes --jobs "$JOBS")
 cp "$work/tool.err" /tmp/ht-bench-data-tool.err 2>/dev/null || true
+[ -n "${PHASES:-}" ] && { echo "tool phases (seconds since start):" >&2; cat "$work/tool.err" >&2; }
 leaked=$("$PGBIN/psql" -X -At -d dst_tool -c "SELECT count(*) FROM auth_user WHERE email LIKE '%.test'")
 
 echo
 echo "Dataset: $rows rows, $size on disk; $(nproc) cores; --jobs $JOBS; PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}')."
 echo
-echo "| copy | wall (s) | peak RSS (MiB) | wall vs plain |"
-echo "|---|---:|---:|---:|"
-echo "| pg_dump \| psql (plain, baseline) | $plain_wall | $plain_mib | 1.00x |"
-echo "| heroku-tools data copy (anonymised) | $tool_wall | $tool_mib | $(awk "BEGIN { printf \"%.2fx\", $tool_wall / $plain_wall }") |"
+echo "| copy | wall (s) | peak RSS (MiB) | client CPU (s) | server CPU (s) | wall vs plain |"
+echo "|---|---:|---:|---:|---:|---:|"
+echo "| pg_dump \| psql (plain, baseline) | $plain_wall | $plain_mib | $plain_cpu | $plain_pg | 1.00x |"
+echo "| heroku-tools data copy (anonymised) | $tool_wall | $tool_mib | $tool_cpu | $tool_pg | $(awk "BEGIN { printf \"%.2fx\", $tool_wall / $plain_wall }") |"
 echo
 echo "Source emails left in the copy: $leaked"
