@@ -25,3 +25,25 @@ public sealed class FieldMaskersTests
         FieldMaskers.CutToCharacters(text, 0).ShouldBe(0);
     }
 }
+
+public sealed class KeyedSha256Tests
+{
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(16, 3)]
+    [InlineData(64, 55)]
+    [InlineData(64, 56)]
+    [InlineData(100, 64)]
+    [InlineData(7, 119)]
+    [InlineData(32, 1000)]
+    public void Equals_the_framework_hmac_for_every_key_and_message_length(int keyLength, int dataLength)
+    {
+        var key = Enumerable.Range(0, keyLength).Select(i => (byte)(i * 31 + 7)).ToArray();
+        var data = Enumerable.Range(0, dataLength).Select(i => (byte)(i * 13 + 1)).ToArray();
+        var digest = new byte[32];
+
+        new KeyedSha256(key).Compute(data, digest);
+
+        digest.ShouldBe(System.Security.Cryptography.HMACSHA256.HashData(key, data));
+    }
+}

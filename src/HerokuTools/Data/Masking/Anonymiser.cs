@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Unicode;
 using HerokuTools.Data.Rules;
@@ -14,10 +13,8 @@ namespace HerokuTools.Data.Masking;
 /// </summary>
 public sealed class Anonymiser : IDisposable
 {
-    private readonly byte[] _key;
-
-    // One keyed HMAC per thread: resetting it reuses the key's inner and outer pads (the static one-shot recomputes them).
-    private readonly ThreadLocal<IncrementalHash> _hmac;
+    // The key's HMAC pads are hashed once; every value then costs two or three managed SHA-256 compressions.
+    private readonly KeyedSha256 _hmac;
 
     public Anonymiser(byte[] key)
     {
@@ -27,26 +24,15 @@ public sealed class Anonymiser : IDisposable
             throw new ArgumentException("The HMAC key is empty.", nameof(key));
         }
 
-        _key = key;
-        _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key), trackAllValues: true);
+        _hmac = new KeyedSha256(key);
     }
 
     public void Dispose()
     {
-        foreach (var hmac in _hmac.Values)
-        {
-            hmac.Dispose();
-        }
-
-        _hmac.Dispose();
+        // Nothing native to release any more (the HMAC is managed); kept so callers' using blocks stay valid.
     }
 
-    private void Hmac(ReadOnlySpan<byte> data, Span<byte> digest)
-    {
-        var hmac = _hmac.Value!;
-        hmac.AppendData(data);
-        hmac.GetHashAndReset(digest);
-    }
+    private void Hmac(ReadOnlySpan<byte> data, Span<byte> digest) => _hmac.Compute(data, digest);
 
     /// <summary>A fake of <paramref name="kind"/> for <paramref name="value"/>. With <paramref name="unique"/> (the column is
     /// under a UNIQUE constraint), kinds drawn from small lists get a suffix from the same digest so the outputs stay distinct.</summary>
