@@ -41,7 +41,7 @@ public class DeployPostDeployTests(SandboxFixture sandbox) : IClassFixture<Sandb
 
         r.ExitCode.ShouldBe(ExitCodes.Failure, r.Error);
         r.Error.ShouldContain("cache clear refused");
-        r.Error.ShouldContain("error: run: echo cache clear refused; exit 4: 'echo cache clear refused; exit 4' exited with status 4");
+        r.Error.ShouldContain("error: run: echo cache clear refused; exit 4: 'echo cache clear refused; exit 4' exited with status 4", customMessage: r.Error);
         r.Error.ShouldNotContain("NEVER 42");
         r.Out.ShouldContain("skip run: echo NEVER $((40 + 2))");
         r.Out.ShouldContain("FAILED");

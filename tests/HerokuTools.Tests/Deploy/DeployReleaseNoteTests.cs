@@ -10,6 +10,7 @@ public class DeployReleaseNoteTests(SandboxFixture sandbox) : IClassFixture<Sand
     {
         using var p = await DeployProject.CreateAsync(sandbox);
         p.Repo.Write("old.py", "gone soon\n");
+        p.Repo.Write(".gitignore", "release-notes/\n"); // the notes written by the deploys stay out of the changeset
         var from = p.Repo.Commit("Add old.py");
         (await p.RunAsync("deploy", "dev", "--yes")).ExitCode.ShouldBe(0);
         File.Delete(Path.Combine(p.Repo.Path, "old.py"));
@@ -32,7 +33,7 @@ public class DeployReleaseNoteTests(SandboxFixture sandbox) : IClassFixture<Sand
         note.ShouldContain($"- `{to[..7]}` Add a migration (Dev Eloper)\n");
         note.ShouldContain("Drop old.py, change app.py (Dev Eloper)");
         note.ShouldNotContain("Add old.py"); // the baseline itself is not in the deploy
-        note.ShouldContain("## Changed files (3)\n\n- added: 1\n- modified: 1\n- deleted: 1\n");
+        note.ShouldContain("## Changed files (3)\n\n- added: 1\n- deleted: 1\n- modified: 1\n", customMessage: note);
         note.ShouldContain("- `migrations/0002_more.sql` (migrate)\n");
         note.ShouldMatch(@"\| maintenance on \| succeeded \| \d+\.\d s \|");
         note.ShouldMatch(@"\| push dev \([0-9a-f]{7}\) to [^|]+ \| succeeded \| \d+\.\d s \|");
