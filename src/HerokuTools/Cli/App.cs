@@ -124,6 +124,17 @@ internal sealed class CommandContext(GlobalOptions globals, CliHost host)
 
     /// <summary>Sets <paramref name="command"/>'s action to <paramref name="run"/>, handing it an <see cref="Invocation"/>.</summary>
     public void SetAction(Command command, Func<Invocation, Task<int>> run) =>
-        command.SetAction((parse, cancellation) =>
-            run(new Invocation(Host, Globals.Read(parse, Host), parse, cancellation)));
+        command.SetAction(async (parse, cancellation) =>
+        {
+            try
+            {
+                return await run(new Invocation(Host, Globals.Read(parse, Host), parse, cancellation));
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                // A real SIGINT/SIGTERM cancels only this token, not the one given to App.RunAsync: exit 130 here.
+                await Host.Error.WriteLineAsync("interrupted");
+                return ExitCodes.Interrupted;
+            }
+        });
 }

@@ -18,7 +18,8 @@ public sealed class OneOffDyno(HerokuClient client, RendezvousClient rendezvous)
         ArgumentNullException.ThrowIfNull(onLine);
         var dyno = await client.CreateDynoAsync(app, new DynoCreateRequest
         {
-            Command = ExitStatusMarker.AppendTo(command),
+            // In a subshell, so that a command that itself exits ("...; exit 4") still reports its status.
+            Command = ExitStatusMarker.AppendTo($"(\n{command}\n)"),
             Attach = true,
             ForceNoTty = true,
         }, cancellation);

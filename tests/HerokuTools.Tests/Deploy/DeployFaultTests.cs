@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HerokuTools.Common;
 using HerokuTools.Tests.Support;
 
@@ -14,27 +13,10 @@ public class DeployFaultTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
     {
         using var p = await DeployProject.CreateAsync(sandbox);
         p.Commit("Slow migration", ("bin/migrate", "sleep 30\n"));
-        using var deploy = StartRealProgram(p, "deploy", "dev", "--yes", "--maintenance", "always");
-        try
-        {
-            var deadline = Stopwatch.StartNew();
-            while (!await p.MaintenanceAsync(p.Dev))
-            {
-                deploy.HasExited.ShouldBeFalse("the deploy ended before maintenance was on");
-                deadline.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), "maintenance was not switched on within 60 s");
-                await Task.Delay(50, Ct);
-            }
-
-            deploy.Kill(entireProcessTree: false); // SIGKILL: no finally block, no cleanup runs
-            await deploy.WaitForExitAsync(Ct);
-        }
-        finally
-        {
-            if (!deploy.HasExited)
-            {
-                deploy.Kill();
-            }
-        }
+        using var deploy = RealProgram.Start(p, "deploy", "dev", "--yes", "--maintenance", "always");
+        await deploy.WaitUntilAsync(() => p.MaintenanceAsync(p.Dev), "maintenance was on", TimeSpan.FromSeconds(60));
+        deploy.Process.Kill(entireProcessTree: false); // SIGKILL: no finally block, no cleanup runs
+        await deploy.Process.WaitForExitAsync(Ct);
 
         var journal = Path.Combine(p.Repo.Path, ".git", "heroku-tools");
         Directory.EnumerateFiles(journal).ShouldHaveSingleItem().ShouldEndWith("maintenance-" + p.Dev);
@@ -121,31 +103,5 @@ public class DeployFaultTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
         r.Error.ShouldMatch("(lost the connection|without reporting an exit status)");
         (await p.MaintenanceAsync(p.Dev)).ShouldBeFalse();
         Directory.EnumerateFiles(Path.Combine(p.Repo.Path, ".git", "heroku-tools")).ShouldBeEmpty();
-    }
-
-    private static Process StartRealProgram(DeployProject p, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = p.Repo.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "heroku-tools.dll"));
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        foreach (var (k, v) in p.Environment())
-        {
-            psi.Environment[k] = v;
-        }
-
-        var process = Process.Start(psi)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 }
