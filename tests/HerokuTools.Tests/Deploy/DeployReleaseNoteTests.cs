@@ -17,13 +17,14 @@ public class DeployReleaseNoteTests(SandboxFixture sandbox) : IClassFixture<Sand
         p.Commit("Drop old.py, change app.py", ("app.py", "print('v2')\n"));
         var to = p.Commit("Add a migration", ("migrations/0002_more.sql", "alter table t add x int;\n"));
 
-        var r = await p.RunAsync("deploy", "dev", "--yes", "--note", "Fixes ticket 42 (the | pipe stays)");
+        var r = await p.RunAsync("deploy", "dev", "--yes", "--note", "Fixes ticket 42 (the | pipe stays)", "--print-note");
 
         r.ExitCode.ShouldBe(ExitCodes.Success, r.Error);
         var version = (await p.ReleaseAsync(p.Dev)).Version;
         var relative = Path.Combine("release-notes", "dev", $"v{version}.md");
-        r.Out.ShouldContain($"release note: {relative}"); // the path is printed; there is no flag that prints the note itself
+        r.Out.ShouldContain($"release note: {relative}");
         var note = File.ReadAllText(Path.Combine(p.Repo.Path, relative)).Replace("\r\n", "\n", StringComparison.Ordinal);
+        r.Out.Replace("\r\n", "\n", StringComparison.Ordinal).ShouldEndWith(note.TrimEnd() + "\n"); // --print-note: the whole note after the summary
         note.ShouldStartWith($"# dev: {p.Dev} v{version}\n");
         note.ShouldContain($"- **Release:** v{version}\n");
         note.ShouldContain($"- **From -> to:** {from[..7]} -> {to[..7]} (dev)\n");
@@ -40,5 +41,10 @@ public class DeployReleaseNoteTests(SandboxFixture sandbox) : IClassFixture<Sand
         note.ShouldMatch(@"\| run: sh bin/migrate \| succeeded \| \d+\.\d s \|");
         note.ShouldMatch(@"\| maintenance off \| succeeded \| \d+\.\d s \|");
         note.ShouldMatch(@"- \*\*When:\*\* \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(\d+\.\d s\)");
+
+        p.Commit("One more", ("app.py", "print('v3')\n"));
+        var quiet = await p.RunAsync("deploy", "dev", "--yes");
+        quiet.ExitCode.ShouldBe(ExitCodes.Success, quiet.Error);
+        quiet.Out.ShouldNotContain("## Commits"); // without --print-note only the path
     }
 }

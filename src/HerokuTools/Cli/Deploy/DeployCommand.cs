@@ -21,6 +21,7 @@ internal sealed class DeployCommand
     private readonly Option<bool> Collectstatic = new("--collectstatic") { Description = "Run collectstatic whatever the changeset" };
     private readonly Option<bool> NoCollectstatic = new("--no-collectstatic") { Description = "Do not run collectstatic whatever the changeset" };
     private readonly Option<string?> Note = new("--note") { Description = "Text added to the release note", HelpName = "TEXT" };
+    private readonly Option<bool> PrintNote = new("--print-note") { Description = "Print the release note (Markdown) after the summary, e.g. to paste it elsewhere" };
 
     public static Command Create(CommandContext context)
     {
@@ -32,7 +33,7 @@ internal sealed class DeployCommand
     {
         var command = new Command("deploy", "Deploy an environment: show what is in it, ask, push (or promote), migrate, collectstatic, write the release note, tag, notify")
         {
-            Environment, Branch, DryRun, Yes, Force, Maintenance, Migrate, NoMigrate, Collectstatic, NoCollectstatic, Note,
+            Environment, Branch, DryRun, Yes, Force, Maintenance, Migrate, NoMigrate, Collectstatic, NoCollectstatic, Note, PrintNote,
         };
         context.SetAction(command, RunAsync);
         return command;
@@ -133,6 +134,11 @@ internal sealed class DeployCommand
             if (result.ReleaseNotePath is { } note && File.Exists(note))
             {
                 reporter.Line($"release note: {inv.DisplayPath(note)}");
+                if (inv.Get(PrintNote))
+                {
+                    reporter.Line("");
+                    reporter.Line((await File.ReadAllTextAsync(note, inv.Cancellation)).TrimEnd());
+                }
             }
         }
 
