@@ -34,10 +34,7 @@ public sealed class CopyLostConnectionTests(PostgresFixture postgres)
         killed.ShouldBe(1);
         e.ExitCode.ShouldBe(ExitCodes.Failure);
         e.Message.ShouldNotContain("\n");
-        TestContext.Current.TestOutputHelper?.WriteLine(e.Message);
-        e.Message.ShouldStartWith("the copy failed: ");
-        e.Message.ShouldContain("dev");
-        e.Message.ShouldContain("left as it was");
+        e.Message.ShouldMatch(@"^the copy failed: [^;]*[^.]; dev was left as it was$"); // e.g. "...: Broken pipe; dev was left as it was"
         (await SnapshotAsync(target)).ShouldBe(before);
         (await DataCopierTests.QueryAsync(target, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'heroku_tools_%'"))[0][0].ShouldBe(0L);
     }

@@ -116,7 +116,7 @@ public sealed class DataCopier(DataCopyOptions options)
         {
             // A lost connection or a server error (not one of our own messages): one line, not a stack trace.
             await DropLoadSchemaAsync();
-            throw new ToolException($"the copy failed: {(e.InnerException ?? e).Message}; {options.Target.Label} was left as it was", ExitCodes.Failure);
+            throw new ToolException($"the copy failed: {(e.InnerException ?? e).Message.TrimEnd('.')}; {options.Target.Label} was left as it was", ExitCodes.Failure);
         }
         catch
         {
