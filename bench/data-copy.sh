@@ -2,7 +2,11 @@
 # heroku-tools data copy (anonymising email/name/username/phone/address/postcode) against a plain
 # `pg_dump SRC | psql DST` of the same database, in the same run, on a throwaway PostgreSQL server.
 # Dataset: Django-shaped, ROWS_USERS users + as many profiles + 3.5x as many orders (default 1M -> 5.5M rows).
-# Prints a Markdown table: wall seconds, peak RSS (GNU time), ratio to the baseline. Never part of ./test.sh.
+# Prints a Markdown table: wall seconds, peak RSS (GNU time), CPU of the client processes and of the server's
+# backends, ratio to the baseline. Never part of ./test.sh.
+# RUNS=n measures each copy n times (alternating, fresh target databases each time) on one generated dataset.
+# COMPARE_REF=<commit> also builds and measures the tool as of that commit (before/after in the same run).
+# PHASES=1 prints the tool's progress lines with the seconds since it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 USERS=${ROWS_USERS:-1000000}
@@ -22,6 +26,13 @@ trap cleanup EXIT
 echo "building (Release)..." >&2
 dotnet build src/HerokuTools -c Release -nologo -v quiet >/dev/null
 tool=$(pwd)/src/HerokuTools/bin/Release/net10.0/heroku-tools
+base_tool=""
+if [ -n "${COMPARE_REF:-}" ]; then
+  echo "building $COMPARE_REF (Release)..." >&2
+  mkdir -p "$work/base" && git archive "$COMPARE_REF" | tar -x -C "$work/base"
+  dotnet build "$work/base/src/HerokuTools" -c Release -nologo -v quiet >/dev/null
+  base_tool=$work/base/src/HerokuTools/bin/Release/net10.0/heroku-tools
+fi
 
 # As root, the server runs as the postgres system user (initdb refuses root).
 as_pg=()
@@ -29,7 +40,7 @@ if [ "$(id -u)" = 0 ]; then as_pg=(setpriv --reuid="$(id -u postgres)" --regid="
 "${as_pg[@]}" "$PGBIN/initdb" -D "$work/pg" -U bench --auth=trust >/dev/null
 "${as_pg[@]}" "$PGBIN/pg_ctl" -D "$work/pg" -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_wal_size=4GB -c fsync=off" -l "$work/pg/server.log" start >/dev/null
 export PGHOST=127.0.0.1 PGPORT=$port PGUSER=bench
-for db in src dst_plain dst_tool; do "$PGBIN/createdb" "$db"; done
+for db in src; do "$PGBIN/createdb" "$db"; done
 
 echo "generating $((USERS * 55 / 10)) rows..." >&2
 "$PGBIN/psql" -q -X -v ON_ERROR_STOP=1 -d src <<SQL
@@ -92,25 +103,55 @@ data:
       columns: {id: keep, user_id: keep, total: keep, status: keep, created: keep, notes: keep}
 YML
 
-measure() { # label, command...: prints "wall_s peak_mib"
-  /usr/bin/time -f "%e %M" -o "$work/time" "${@:2}" >"$work/$1.out" 2>"$work/$1.err" || { cat "$work/$1.err" >&2; exit 1; }
-  awk '{ printf "%s %.0f\n", $1, $2 / 1024 }' "$work/time"
+pg_cpu() { # CPU seconds (user+sys) of the server's reaped backends so far: the postmaster's cutime+cstime
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f\n", ($16 + $17) / hz }' "/proc/$(head -1 "$work/pg/postmaster.pid")/stat"
+}
+stamp() { # prefixes each stderr line with the seconds since the command started (phase times)
+  local start; start=$(date +%s.%N)
+  while IFS= read -r line; do printf '%6.2f %s\n' "$(echo "$(date +%s.%N) - $start" | bc)" "$line"; done
+}
+measure() { # label, command...: prints "wall_s peak_mib cpu_s pg_cpu_s" (cpu: the command's processes; pg: the server's backends)
+  local before; before=$(pg_cpu)
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "${@:2}" >"$work/$1.out" 2> >(stamp >"$work/$1.err") || { cat "$work/$1.err" >&2; exit 1; }
+  sleep 0.5
+  local after; after=$(pg_cpu)
+  awk -v pg="$(echo "$after - $before" | bc)" '{ printf "%s %.0f %.1f %.1f\n", $1, $2 / 1024, $3 + $4, pg }' "$work/time"
 }
 
-echo "baseline: pg_dump | psql..." >&2
-read -r plain_wall plain_mib < <(measure plain bash -c "'$PGBIN/pg_dump' -d src | '$PGBIN/psql' -X -q -v ON_ERROR_STOP=1 -d dst_plain")
-echo "heroku-tools data copy --jobs $JOBS..." >&2
-read -r tool_wall tool_mib < <(cd "$work" && HEROKU_API_URL="http://127.0.0.1:$api_port" HEROKU_API_KEY=bench ANON_KEY=bench-key \
-  measure tool "$tool" data copy live dev --yes --jobs "$JOBS")
-cp "$work/tool.err" /tmp/ht-bench-data-tool.err 2>/dev/null || true
-leaked=$("$PGBIN/psql" -X -At -d dst_tool -c "SELECT count(*) FROM auth_user WHERE email LIKE '%.test'")
+fresh() { "$PGBIN/dropdb" --if-exists "$1" && "$PGBIN/createdb" "$1"; }
+copy_with() { # label, tool binary
+  fresh dst_tool
+  (cd "$work" && HEROKU_API_URL="http://127.0.0.1:$api_port" HEROKU_API_KEY=bench ANON_KEY=bench-key \
+    measure "$1" "$2" data copy live dev --yes --jobs "$JOBS")
+}
+rows_md=""
+add_row() { # label, wall, mib, cpu, pg, plain_wall
+  rows_md+="| $1 | $2 | $3 | $4 | $5 | $(awk "BEGIN { printf \"%.2fx\", $2 / $6 }") |"$'\n'
+}
+for run in $(seq 1 "${RUNS:-1}"); do
+  echo "run $run: baseline pg_dump | psql..." >&2
+  fresh dst_plain
+  read -r plain_wall plain_mib plain_cpu plain_pg < <(measure plain bash -c "'$PGBIN/pg_dump' -d src | '$PGBIN/psql' -X -q -v ON_ERROR_STOP=1 -d dst_plain")
+  add_row "run $run: pg_dump \| psql (plain, baseline)" "$plain_wall" "$plain_mib" "$plain_cpu" "$plain_pg" "$plain_wall"
+  echo "run $run: heroku-tools data copy --jobs $JOBS..." >&2
+  read -r tool_wall tool_mib tool_cpu tool_pg < <(copy_with tool "$tool")
+  add_row "run $run: heroku-tools data copy (anonymised)" "$tool_wall" "$tool_mib" "$tool_cpu" "$tool_pg" "$plain_wall"
+  cp "$work/tool.err" /tmp/ht-bench-data-tool.err 2>/dev/null || true
+  [ -n "${PHASES:-}" ] && { echo "tool phases (seconds since start):" >&2; cat "$work/tool.err" >&2; }
+  leaked=$("$PGBIN/psql" -X -At -d dst_tool -c "SELECT count(*) FROM auth_user WHERE email LIKE '%.test'")
+  if [ -n "$base_tool" ]; then
+    echo "run $run: heroku-tools data copy as of $COMPARE_REF..." >&2
+    read -r base_wall base_mib base_cpu base_pg < <(copy_with base "$base_tool")
+    add_row "run $run: heroku-tools data copy as of ${COMPARE_REF:0:7}" "$base_wall" "$base_mib" "$base_cpu" "$base_pg" "$plain_wall"
+    [ -n "${PHASES:-}" ] && { echo "$COMPARE_REF phases:" >&2; cat "$work/base.err" >&2; }
+  fi
+done
 
 echo
 echo "Dataset: $rows rows, $size on disk; $(nproc) cores; --jobs $JOBS; PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}')."
 echo
-echo "| copy | wall (s) | peak RSS (MiB) | wall vs plain |"
-echo "|---|---:|---:|---:|"
-echo "| pg_dump \| psql (plain, baseline) | $plain_wall | $plain_mib | 1.00x |"
-echo "| heroku-tools data copy (anonymised) | $tool_wall | $tool_mib | $(awk "BEGIN { printf \"%.2fx\", $tool_wall / $plain_wall }") |"
+echo "| copy | wall (s) | peak RSS (MiB) | client CPU (s) | server CPU (s) | wall vs plain |"
+echo "|---|---:|---:|---:|---:|---:|"
+printf '%s' "$rows_md"
 echo
 echo "Source emails left in the copy: $leaked"

@@ -6,6 +6,7 @@
 # release GET. Target: overhead <= 10% of the steps' time. Each run deploys a new commit touching migrations/ and
 # static/, so every step runs every time.
 #   RUNS=7 bench/deploy-full.sh          TOOL=/path/to/aot/heroku-tools bench/deploy-full.sh
+#   BEFORE=/path/to/an/older/heroku-tools adds its row; the two binaries take turns in the same sandbox.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -48,30 +49,38 @@ git add -A && git commit -qm initial
 $tool deploy dev --yes >/dev/null 2>&1   # first deploy, warms everything
 
 [ -z "${VERBOSE:-}" ] || { echo "-- v" > migrations/verbose.sql; git add -A; git commit -qm verbose; $tool -v deploy dev --yes 2>&1 | grep -vE "^    |remote:" || true; }
-python3 - "$runs" "$tool" <<'PY'
+python3 - "$runs" "$tool" "${BEFORE:-}" <<'PY'
 import json, shlex, statistics, subprocess, sys, time
-runs, tool = int(sys.argv[1]), shlex.split(sys.argv[2])
-rows = []
-for n in range(runs):
-    open(f"migrations/{n:04d}.sql", "w").write(f"select {n};\n")
-    open(f"static/run{n}.css", "w").write(f"/* {n} */\n")
-    subprocess.run(["git", "add", "-A"], check=True)
-    subprocess.run(["git", "commit", "-qm", f"run {n}"], check=True)
-    start = time.perf_counter()
-    p = subprocess.run([*tool, "deploy", "dev", "--yes", "--json"], capture_output=True, text=True)
-    wall = (time.perf_counter() - start) * 1000
-    if p.returncode != 0:
-        sys.exit("deploy failed: " + p.stderr[-2000:])
-    steps = json.loads(p.stdout)["result"]["steps"]
-    total = sum(s["duration_ms"] for s in steps)
-    rows.append((wall, total, {s["kind"]: s["duration_ms"] for s in steps}))
+runs, tools = int(sys.argv[1]), [("after" if sys.argv[3] else "tool", shlex.split(sys.argv[2]))]
+if sys.argv[3]:
+    tools.insert(0, ("before", shlex.split(sys.argv[3])))
+rows = {name: [] for name, _ in tools}
+n = 0
+for _ in range(runs):
+    for name, tool in tools:
+        open(f"migrations/{n:04d}.sql", "w").write(f"select {n};\n")
+        open(f"static/run{n}.css", "w").write(f"/* {n} */\n")
+        n += 1
+        subprocess.run(["git", "add", "-A"], check=True)
+        subprocess.run(["git", "commit", "-qm", f"run {n}"], check=True)
+        start = time.perf_counter()
+        p = subprocess.run([*tool, "deploy", "dev", "--yes", "--json"], capture_output=True, text=True)
+        wall = (time.perf_counter() - start) * 1000
+        if p.returncode != 0:
+            sys.exit("deploy failed: " + p.stderr[-2000:])
+        steps = json.loads(p.stdout)["result"]["steps"]
+        total = sum(s["duration_ms"] for s in steps)
+        rows[name].append((wall, total, {s["kind"]: s["duration_ms"] for s in steps}))
 med = lambda xs: statistics.median(xs)
-wall, steps = med([r[0] for r in rows]), med([r[1] for r in rows])
-overhead = med([r[0] - r[1] for r in rows])
-print(f"{runs} deploys, medians (ms)")
-kinds = list(rows[0][2])
-print("| " + " | ".join(kinds) + " | Σ steps | wall | overhead | overhead / Σ steps |")
-print("|" + "---:|" * (len(kinds) + 4))
-print("| " + " | ".join(f"{med([r[2].get(k, 0) for r in rows]):.0f}" for k in kinds)
-      + f" | {steps:.0f} | {wall:.0f} | {overhead:.0f} | {overhead / steps:.1%} |")
+print(f"{runs} deploys per binary, medians (ms)")
+kinds = list(rows[tools[0][0]][0][2])
+print("| binary | " + " | ".join(kinds) + " | Σ steps | wall | overhead | overhead / Σ steps |")
+print("|---|" + "---:|" * (len(kinds) + 4))
+for name, _ in tools:
+    rs = rows[name]
+    steps, wall = med([r[1] for r in rs]), med([r[0] for r in rs])
+    overhead = med([r[0] - r[1] for r in rs])
+    ratio = med([(r[0] - r[1]) / r[1] for r in rs])
+    print(f"| {name} | " + " | ".join(f"{med([r[2].get(k, 0) for r in rs]):.0f}" for k in kinds)
+          + f" | {steps:.0f} | {wall:.0f} | {overhead:.0f} | {ratio:.1%} |")
 PY

@@ -17,6 +17,17 @@ internal static class AddonsApi
         routes.MapGet("/apps/{app}/addons/{addon}", (string app, string addon) => state.Locked(() =>
             ApiResults.Json(View(state, state.FindAddon(app, addon), "provisioned"), ApiJsonContext.Default.AddonView)));
 
+        routes.MapGet("/addons", () => state.Locked(() =>
+            ApiResults.Json([.. state.AllAddons().Select(a => View(state, a, "provisioned"))], ApiJsonContext.Default.ListAddonView)));
+
+        // What `heroku addons:info X -a app` (and every command taking an add-on) asks first.
+        routes.MapPost("/actions/addons/resolve", async (HttpRequest request) =>
+        {
+            var body = await RequestBody.ReadAsync(request);
+            var matches = state.ResolveAddons(body.RequiredString("addon"), body.String("app"), body.String("addon_service"));
+            return state.Locked(() => ApiResults.Json([.. matches.Select(a => View(state, a, "provisioned"))], ApiJsonContext.Default.ListAddonView));
+        });
+
         routes.MapGet("/addons/{addon}", (string addon) => state.Locked(() =>
             ApiResults.Json(View(state, state.FindAddon(addon), "provisioned"), ApiJsonContext.Default.AddonView)));
 

@@ -10,9 +10,17 @@ internal static class AppsApi
 {
     public static void MapApps(this IEndpointRouteBuilder routes, SandboxState state, IPostgresProvisioner? postgres, Func<string, Task>? deleted)
     {
-        routes.MapGet("/apps", (HttpContext context) => state.Locked(() => Paging.List(
-            context, state.Apps(), ["id", "name"], (a, field) => field == "name" ? a.Name : a.Id, a => View(state, a),
-            ApiJsonContext.Default.ListAppView)));
+        routes.MapGet("/apps", (HttpContext context) => List(context, state));
+
+        // `heroku apps` lists /users/~/apps: the sandbox's one account owns every app.
+        routes.MapGet("/users/{user}/apps", (string user, HttpContext context) =>
+        {
+            AccountApi.Find(user);
+            return List(context, state);
+        });
+
+        // `heroku apps --team T`: the sandbox has no teams.
+        routes.MapGet("/teams/{team}/apps", () => ApiResults.Error(ApiException.NotFound("Couldn't find that team.")));
 
         routes.MapPost("/apps", async (HttpRequest request) =>
         {
@@ -52,6 +60,10 @@ internal static class AppsApi
             return ApiResults.Json(view, ApiJsonContext.Default.AppView);
         });
     }
+
+    private static IResult List(HttpContext context, SandboxState state) => state.Locked(() => Paging.List(
+        context, state.Apps(), ["id", "name"], (a, field) => field == "name" ? a.Name : a.Id, a => View(state, a),
+        ApiJsonContext.Default.ListAppView));
 
     // repo_size/slug_size are 0, not null: the official CLI's apps:info formats them as file sizes.
     public static AppView View(SandboxState state, AppRecord app) => new(

@@ -24,15 +24,15 @@ internal static class DynosApi
         routes.MapGet("/apps/{app}/dynos", (string app) =>
         {
             var found = state.FindApp(app);
-            return ApiResults.Json([.. dynos.OfApp(found.Id).Select(d => View(found, d))], ApiJsonContext.Default.ListDynoView);
+            return ApiResults.Json(All(state, dynos, found), ApiJsonContext.Default.ListDynoView);
         });
 
         routes.MapGet("/apps/{app}/dynos/{dyno}", (string app, string dyno) =>
         {
             var found = state.FindApp(app);
-            var running = dynos.OfApp(found.Id).FirstOrDefault(d => d.Id == dyno || d.Session.Spec.Name == dyno)
+            var view = All(state, dynos, found).Find(d => d.Id == dyno || d.Name == dyno)
                 ?? throw ApiException.NotFound("Couldn't find that dyno.");
-            return ApiResults.Json(View(found, running), ApiJsonContext.Default.DynoView);
+            return ApiResults.Json(view, ApiJsonContext.Default.DynoView);
         });
 
         routes.MapPost("/apps/{app}/dynos", async (string app, HttpRequest request, CancellationToken cancellation) =>
@@ -90,6 +90,28 @@ internal static class DynosApi
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>The one-off dynos, then the formation's dynos (web.1 ...): recorded, not run, so shown as idle.</summary>
+    private static List<DynoView> All(SandboxState state, RunningDynos dynos, AppRecord app)
+    {
+        var formationDynos = state.Locked(() => state.CurrentRelease(app) is { } release
+            ? state.Formation(app.Id).SelectMany(f => Enumerable.Range(1, f.Quantity).Select(n => FormationDyno(app, release, f, n))).ToList()
+            : []);
+        return [.. dynos.OfApp(app.Id).Select(d => View(app, d)), .. formationDynos];
+    }
+
+    private static DynoView FormationDyno(AppRecord app, ReleaseRecord release, FormationRecord formation, int number) => new(
+        AttachUrl: null,
+        Command: formation.Command,
+        CreatedAt: ApiResults.Time(formation.UpdatedAt),
+        Id: Fixed.StableId($"dyno:{app.Id}:{formation.Type}.{number}"),
+        Name: $"{formation.Type}.{number}",
+        Release: new ReleaseRef(release.Id, release.Version),
+        App: new AppRef(app.Name, app.Id),
+        Size: formation.Size,
+        State: "idle",
+        Type: formation.Type,
+        UpdatedAt: ApiResults.Time(formation.UpdatedAt));
 
     private static DynoView View(AppRecord app, RunningDyno dyno) => new(
         AttachUrl: dyno.Session.AttachUrl,

@@ -10,8 +10,12 @@ internal static class PipelinesApi
 {
     public static void MapPipelines(this IEndpointRouteBuilder routes, SandboxState state)
     {
-        routes.MapGet("/pipelines", () =>
-            ApiResults.Json([.. state.Pipelines().Select(View)], ApiJsonContext.Default.ListPipelineView));
+        // The official CLI finds a pipeline by name with /pipelines?eq[name]=NAME.
+        routes.MapGet("/pipelines", (HttpRequest request) =>
+        {
+            var name = request.Query["eq[name]"].FirstOrDefault();
+            return ApiResults.Json([.. state.Pipelines().Where(p => name is null || p.Name == name).Select(View)], ApiJsonContext.Default.ListPipelineView);
+        });
 
         routes.MapGet("/pipelines/{pipeline}", (string pipeline) =>
             ApiResults.Json(View(state.FindPipeline(pipeline)), ApiJsonContext.Default.PipelineView));

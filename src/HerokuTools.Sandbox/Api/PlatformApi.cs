@@ -17,6 +17,8 @@ internal static class PlatformApi
         app.MapSlugs(state);
         app.MapFormation(state);
         app.MapDynos(state, options);
+        app.MapDomains(state);
+        app.MapFilters(state);
         app.MapAddons(state, options.PostgresProvisioner);
         app.MapAddonAttachments(state);
         app.MapCollaborators(state);

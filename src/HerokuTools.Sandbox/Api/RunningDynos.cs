@@ -12,6 +12,8 @@ internal sealed class RunningDynos
     {
         lock (_gate)
         {
+            // Heroku forgets a one-off dyno once its command has exited; so does the sandbox (and its memory with it).
+            _dynos.RemoveAll(d => d.Finished);
             _dynos.Add(dyno);
             return dyno;
         }
@@ -21,7 +23,7 @@ internal sealed class RunningDynos
     {
         lock (_gate)
         {
-            return [.. _dynos.Where(d => d.AppId == appId)];
+            return [.. _dynos.Where(d => d.AppId == appId && !d.Finished)];
         }
     }
 
@@ -41,4 +43,8 @@ internal sealed record RunningDyno(
     int ReleaseVersion,
     string Size,
     DateTimeOffset CreatedAt,
-    DynoSession Session);
+    DynoSession Session)
+{
+    /// <summary>The command has exited (or never ran): the dyno no longer exists for the Platform API.</summary>
+    public bool Finished => Session.State is DynoStates.Complete or DynoStates.Crashed;
+}

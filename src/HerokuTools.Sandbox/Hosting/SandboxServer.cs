@@ -44,6 +44,8 @@ public sealed class SandboxServer : IAsyncDisposable
         System.IO.Directory.CreateDirectory(directory);
         var token = ApiToken.LoadOrCreate(directory);
         var state = new SandboxState(directory, options.TimeProvider);
+        var logs = options.Logs;
+        state.ApiLogLine = (app, line) => logs.Add(app, "app", "api", line);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = directory });
         builder.Logging.ClearProviders();

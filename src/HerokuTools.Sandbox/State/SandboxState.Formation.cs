@@ -48,6 +48,8 @@ public sealed partial class SandboxState
             }
 
             Save();
+            ApiLogLine?.Invoke(app.Name, "Scaled to " + string.Join(", ", targets.Select(t => $"{t.Formation.Type}@{t.Formation.Quantity}:{t.Formation.Size}"))
+                + $" by user {AccountEmail}");
             return [.. targets.Select(t => t.Formation)];
         }
     }

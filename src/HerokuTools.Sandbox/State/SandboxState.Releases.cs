@@ -192,6 +192,8 @@ public sealed partial class SandboxState
             AddonPlanNames = [.. _data.Addons.Where(a => a.AppId == app.Id).Select(a => a.Plan)],
         };
         _data.Releases.Add(release);
+        ApiLogLine?.Invoke(app.Name, $"{description} by user {AccountEmail}");
+        ApiLogLine?.Invoke(app.Name, $"Release v{version} created by user {AccountEmail}");
         if (status == "succeeded")
         {
             app.ReleasedAt = now;

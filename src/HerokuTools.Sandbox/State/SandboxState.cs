@@ -25,6 +25,12 @@ public sealed partial class SandboxState
         Directory = directory;
     }
 
+    /// <summary>
+    /// Receives the platform's own log lines for an app (<c>app[api]: Release v3 created by user ...</c>), as Heroku's
+    /// log router shows them; called under the state's lock, so it must not call back into the state.
+    /// </summary>
+    public Action<string, string>? ApiLogLine { get; set; }
+
     /// <summary>The state directory.</summary>
     public string Directory { get; }
 

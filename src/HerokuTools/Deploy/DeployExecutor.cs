@@ -21,6 +21,9 @@ public sealed record DeployServices(
 
     /// <summary>How long switching maintenance off may take once the deploy was interrupted.</summary>
     public TimeSpan CleanupTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How steps and their output are shown; plain lines on standard error when not set.</summary>
+    public IStepDisplay? Display { get; init; }
 }
 
 /// <summary>
@@ -31,6 +34,12 @@ public sealed record DeployServices(
 public sealed class DeployExecutor(DeployServices services, DeploySettings settings)
 {
     private Reporter Out => services.Reporter;
+
+    private IStepDisplay Display => _display ??= services.Display ?? new PlainStepDisplay(services.Reporter);
+
+    private IStepDisplay? _display;
+
+    private int? _pushedVersion;
 
     public async Task<DeployResult> RunAsync(DeployPlan plan, string deployedBy, string? note, bool force, CancellationToken cancellation)
     {
@@ -52,7 +61,6 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
                     continue;
                 }
 
-                Out.Note($"==> {step.Title}");
                 var stepClock = Stopwatch.StartNew();
                 try
                 {
@@ -63,7 +71,7 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
                         services.Journal.Record(plan.Environment, plan.App, services.Time.GetUtcNow(), "deploy of " + plan.SourceRef);
                     }
 
-                    await RunStepAsync(plan, step, force, cancellation);
+                    await Display.RunAsync(step.Title, output => RunStepAsync(plan, step, force, output, cancellation));
                     results.Add(new StepResult(step.Kind, step.Title, StepOutcome.Succeeded, stepClock.Elapsed));
                 }
                 catch (ToolException e)
@@ -101,8 +109,9 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
             }
         }
 
-        int? version = null;
-        if (error is null)
+        // The push's build reports the release it made; only a promotion (or a build that said nothing) needs a GET.
+        var version = _pushedVersion;
+        if (error is null && version is null)
         {
             version = (await services.Client.GetCurrentReleaseAsync(plan.App, cancellation))?.Version;
         }
@@ -182,7 +191,7 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
         return result;
     }
 
-    private async Task RunStepAsync(DeployPlan plan, DeployStep step, bool force, CancellationToken cancellation)
+    private async Task<bool> RunStepAsync(DeployPlan plan, DeployStep step, bool force, Action<string> output, CancellationToken cancellation)
     {
         switch (step.Kind)
         {
@@ -190,14 +199,14 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
                 await services.Client.SetMaintenanceAsync(plan.App, true, cancellation);
                 break;
             case StepKind.Push:
-                await new HerokuPush(services.Git, services.Remote).PushAsync(plan.App, plan.Changeset.Target, plan.Target.DeployBranch,
-                    plan.Target.RemoteHead, force, line => Out.Note("    " + line), cancellation);
+                _pushedVersion = await new HerokuPush(services.Git, services.Remote).PushAsync(plan.App, plan.Changeset.Target, plan.Target.DeployBranch,
+                    plan.Target.RemoteHead, force, output, cancellation);
                 break;
             case StepKind.Promote:
-                await new Promotion(services.Client, Out).PromoteAsync(plan.Target.PromoteFromApp!, plan.App, cancellation);
+                await new Promotion(services.Client).PromoteAsync(plan.Target.PromoteFromApp!, plan.App, output, cancellation);
                 break;
             case StepKind.Migrate or StepKind.Collectstatic or StepKind.PostDeploy:
-                var status = await services.Dynos.RunAsync(plan.App, step.Command!, line => Out.Note("    " + line), cancellation);
+                var status = await services.Dynos.RunAsync(plan.App, step.Command!, output, cancellation);
                 if (status != 0)
                 {
                     throw new ToolException(FormattableString.Invariant($"'{step.Command}' exited with status {status}"));
@@ -207,16 +216,21 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
             default:
                 throw new InvalidOperationException($"{step.Kind} is not run in sequence");
         }
+
+        return true;
     }
 
     private async Task<StepResult> SwitchMaintenanceOffAsync(DeployPlan plan, bool interrupted)
     {
-        Out.Note(interrupted ? "==> interrupted: maintenance off" : "==> maintenance off");
         var clock = Stopwatch.StartNew();
         using var timeout = new CancellationTokenSource(services.CleanupTimeout);
         try
         {
-            await services.Client.SetMaintenanceAsync(plan.App, false, timeout.Token);
+            await Display.RunAsync(interrupted ? "interrupted: maintenance off" : "maintenance off", async _ =>
+            {
+                await services.Client.SetMaintenanceAsync(plan.App, false, timeout.Token);
+                return true;
+            });
             services.Journal.Clear(plan.App);
             return new StepResult(StepKind.MaintenanceOff, "maintenance off", StepOutcome.Succeeded, clock.Elapsed);
         }

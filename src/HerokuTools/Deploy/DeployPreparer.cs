@@ -24,14 +24,16 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
             throw new ToolException($"{environment.Label} is deployed by promotion from {upstream.Label}; --branch does not apply", ExitCodes.Usage);
         }
 
-        // The API and the local git questions are independent: ask both at once.
+        // The API chain (app, release -> slug, then the baseline's presence) and the local git questions (target,
+        // upstream, the app's deploy branch, the Procfile at the target) are independent: all run at once.
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var stateTask = ReleasedState.ReadAsync(client, environment.AppName, cancellation);
         var remote = remoteFor(environment.AppName);
-        var reader = new ChangesetReader(git);
-        var local = upstream is null ? LocalFactsAsync(sourceRef ?? environment.Branch, remote, reader, cancellation) : null;
+        var stateTask = ReleasedState.ReadAsync(client, environment.AppName, cancellation);
+        var baselineTask = BaselineAsync(stateTask, environment.AppName, remote, cancellation);
+        var local = upstream is null ? LocalFactsAsync(sourceRef ?? environment.Branch, remote, cancellation) : null;
         var state = await stateTask;
         string target;
+        Task<string?> releasePhase;
         var targetFor = new DeployTarget(environment.Label, environment.AppName, state.Maintenance, null, upstream?.Label, upstream?.AppName)
         {
             ReleaseVersion = state.Version,
@@ -49,29 +51,19 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
             }
 
             sourceRef = $"{upstream.Label} v{upstreamState.Version}";
+            releasePhase = ReleasePhaseAsync(target, cancellation);
         }
         else
         {
             sourceRef ??= environment.Branch;
-            (target, var branch, var head) = await local!;
+            (target, var branch, var head, releasePhase) = await local!;
             targetFor = targetFor with { DeployBranch = branch, RemoteHead = head };
         }
 
-        var baseline = state.Commit;
-        if (baseline is null && state.HasSlug)
-        {
-            reporter.Warn($"{environment.AppName}'s current release v{state.Version} has no commit (not deployed from git?): every file counts as changed");
-        }
-        else if (baseline is not null && !await remote.EnsureCommitAsync(git, baseline, cancellation))
-        {
-            reporter.Warn($"the released commit {baseline[..Math.Min(7, baseline.Length)]} is not in this repository and could not be fetched from {environment.AppName}: every file counts as changed");
-            baseline = null;
-        }
-
+        var baseline = await baselineTask;
         reporter.Verbose($"app state and local facts in {clock.ElapsedMilliseconds} ms");
         clock.Restart();
-        var releasePhase = ReleasePhaseAsync(target, cancellation);
-        var changeset = await reader.ReadAsync(baseline, target, cancellation);
+        var changeset = await new ChangesetReader(git).ReadResolvedAsync(baseline, target, cancellation);
         reporter.Verbose($"changeset ({changeset.Commits.Count} commits, {changeset.Files.Count} files) in {clock.ElapsedMilliseconds} ms");
         clock.Restart();
         targetFor = targetFor with { ReleasePhaseCommand = await releasePhase };
@@ -80,17 +72,37 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         return plan;
     }
 
-    /// <summary>The target commit, a behind-upstream warning, and the app's deploy branch with its head (the lease).</summary>
-    private async Task<(string Target, string Branch, string? Head)> LocalFactsAsync(
-        string sourceRef, HerokuGitRemote remote, ChangesetReader reader, CancellationToken cancellation)
+    /// <summary>The released commit when it is (or can be fetched into) the local repository; null: every file counts.</summary>
+    private async Task<string?> BaselineAsync(Task<ReleasedState> stateTask, string app, HerokuGitRemote remote, CancellationToken cancellation)
+    {
+        var state = await stateTask;
+        var baseline = state.Commit;
+        if (baseline is null && state.HasSlug)
+        {
+            reporter.Warn($"{app}'s current release v{state.Version} has no commit (not deployed from git?): every file counts as changed");
+        }
+        else if (baseline is not null && !await remote.EnsureCommitAsync(git, baseline, cancellation))
+        {
+            reporter.Warn($"the released commit {baseline[..Math.Min(7, baseline.Length)]} is not in this repository and could not be fetched from {app}: every file counts as changed");
+            baseline = null;
+        }
+
+        return baseline;
+    }
+
+    /// <summary>The target commit, a behind-upstream warning, the app's deploy branch with its head (the lease) and
+    /// the Procfile's release phase at the target.</summary>
+    private async Task<(string Target, string Branch, string? Head, Task<string?> ReleasePhase)> LocalFactsAsync(
+        string sourceRef, HerokuGitRemote remote, CancellationToken cancellation)
     {
         var deployBranch = remote.DeployBranchAsync(git, cancellation);
         var behind = WarnWhenBehindUpstreamAsync(sourceRef, cancellation);
-        var target = await reader.ResolveAsync(sourceRef, cancellation)
+        var target = await new ChangesetReader(git).ResolveAsync(sourceRef, cancellation)
             ?? throw new ToolException($"'{sourceRef}' is not a branch, tag or commit in this repository", ExitCodes.Usage);
+        var releasePhase = ReleasePhaseAsync(target, cancellation);
         await behind;
         var (branch, head) = await deployBranch;
-        return (target, branch, head);
+        return (target, branch, head, releasePhase);
     }
 
     /// <summary>The <c>release:</c> process of the Procfile at <paramref name="commit"/>, or null.</summary>

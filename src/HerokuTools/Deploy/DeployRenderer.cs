@@ -14,13 +14,10 @@ public static class DeployRenderer
     {
         ArgumentNullException.ThrowIfNull(plan);
         var c = plan.Changeset;
-        var released = plan.Target.ReleaseVersion is { } v ? FormattableString.Invariant($" (v{v})") : "";
-        yield return c.Base is null
-            ? $"Deploy {plan.SourceRef} {Short(c.Target)} to {plan.Environment} ({plan.App}): first deploy{released}"
-            : $"Deploy {plan.SourceRef} {Short(c.Base)}..{Short(c.Target)} to {plan.Environment} ({plan.App}), released{released}: {Short(c.Base)}";
+        yield return Header(plan);
         if (plan.UpToDate)
         {
-            yield return $"{plan.Environment} is up to date: {plan.App} already runs {Short(c.Target)}";
+            yield return UpToDate(plan);
             yield break;
         }
 
@@ -38,30 +35,17 @@ public static class DeployRenderer
 
         yield return "";
         yield return Count(c.Files.Count, "changed file") + ":";
-        // Only the few triggering files carry a mark: one dictionary, no per-file work for the rest.
-        var marks = plan.TriggeredFiles.GroupBy(t => t.Path, StringComparer.Ordinal).ToDictionary(
-            g => g.Key, g => string.Join(", ", g.Select(t => t.Step == StepKind.Migrate ? "migrate" : "collectstatic")), StringComparer.Ordinal);
-        foreach (var group in c.Files.GroupBy(f => TopFolder(f.Path)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in FileGroups(plan))
         {
-            var files = group.ToList();
-            yield return $"  {group.Key} ({files.Count})";
-            var shown = 0;
-            foreach (var file in files)
+            yield return $"  {group.Folder} ({group.Count})";
+            foreach (var file in group.Shown)
             {
-                var marked = marks.TryGetValue(file.Path, out var mark);
-                if (!marked && shown >= FilesPerGroup)
-                {
-                    continue;
-                }
-
-                shown++;
-                var name = file.OldPath is null ? file.Path : $"{file.OldPath} -> {file.Path}";
-                yield return marked ? $"    {file.Status} {name}  [{mark}]" : $"    {file.Status} {name}";
+                yield return file.Mark is null ? $"    {file.Status} {file.Name}" : $"    {file.Status} {file.Name}  [{file.Mark}]";
             }
 
-            if (shown < files.Count)
+            if (group.Hidden > 0)
             {
-                yield return $"    ... and {files.Count - shown} more";
+                yield return $"    ... and {group.Hidden} more";
             }
         }
 
@@ -102,13 +86,59 @@ public static class DeployRenderer
         }
     }
 
-    private static string TopFolder(string path)
+    /// <summary>
+    /// The changed files by top-level folder (in name order): up to <see cref="FilesPerGroup"/> files each, plus
+    /// every file that triggers a step (with its mark). One pass; the unshown files are only counted.
+    /// </summary>
+    public static IReadOnlyList<FileGroup> FileGroups(DeployPlan plan)
     {
-        var slash = path.IndexOf('/', StringComparison.Ordinal);
-        return slash < 0 ? "./" : path[..(slash + 1)];
+        ArgumentNullException.ThrowIfNull(plan);
+        // Only the few triggering files carry a mark: one dictionary, no per-file work for the rest.
+        var marks = plan.TriggeredFiles.GroupBy(t => t.Path, StringComparer.Ordinal).ToDictionary(
+            g => g.Key, g => string.Join(", ", g.Select(t => t.Step == StepKind.Migrate ? "migrate" : "collectstatic")), StringComparer.Ordinal);
+        var groups = new Dictionary<string, FileGroupBuilder>(StringComparer.Ordinal);
+        var byFolder = groups.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var file in plan.Changeset.Files)
+        {
+            var slash = file.Path.IndexOf('/', StringComparison.Ordinal);
+            var folder = slash < 0 ? "./".AsSpan() : file.Path.AsSpan(0, slash + 1);
+            if (!byFolder.TryGetValue(folder, out var group))
+            {
+                group = new FileGroupBuilder();
+                byFolder[folder] = group;
+            }
+
+            group.Count++;
+            var marked = marks.TryGetValue(file.Path, out var mark);
+            if (marked || group.Shown.Count < FilesPerGroup)
+            {
+                group.Shown.Add(new ShownFile(file.Status, file.OldPath is null ? file.Path : $"{file.OldPath} -> {file.Path}", mark));
+            }
+        }
+
+        return groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new FileGroup(g.Key, g.Value.Count, g.Value.Shown)).ToList();
     }
 
-    private static string Count(int n, string what) => n.ToString(CultureInfo.InvariantCulture) + " " + what + (n == 1 ? "" : "s");
+    internal static string Header(DeployPlan plan)
+    {
+        var c = plan.Changeset;
+        var released = plan.Target.ReleaseVersion is { } v ? FormattableString.Invariant($" (v{v})") : "";
+        return c.Base is null
+            ? $"Deploy {plan.SourceRef} {Short(c.Target)} to {plan.Environment} ({plan.App}): first deploy{released}"
+            : $"Deploy {plan.SourceRef} {Short(c.Base)}..{Short(c.Target)} to {plan.Environment} ({plan.App}), released{released}: {Short(c.Base)}";
+    }
 
-    private static string Short(string sha) => sha.Length > 7 ? sha[..7] : sha;
+    internal static string UpToDate(DeployPlan plan) =>
+        $"{plan.Environment} is up to date: {plan.App} already runs {Short(plan.Changeset.Target)}";
+
+    internal static string Count(int n, string what) => n.ToString(CultureInfo.InvariantCulture) + " " + what + (n == 1 ? "" : "s");
+
+    internal static string Short(string sha) => sha.Length > 7 ? sha[..7] : sha;
+
+    private sealed class FileGroupBuilder
+    {
+        public int Count { get; set; }
+
+        public List<ShownFile> Shown { get; } = [];
+    }
 }

@@ -10,17 +10,25 @@ namespace HerokuTools.Deploy;
 /// </summary>
 public sealed class HerokuPush(IGit git, HerokuGitRemote remote)
 {
-    public async Task PushAsync(string app, string commit, string branch, string? expectedHead, bool force, Action<string> onLine,
+    /// <returns>The release version the build reported ("Released v42"), or null when it said none.</returns>
+    public async Task<int?> PushAsync(string app, string commit, string branch, string? expectedHead, bool force, Action<string> onLine,
         CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(onLine);
         var lease = force ? "--force" : $"--force-with-lease=refs/heads/{branch}:{expectedHead ?? ""}";
+        int? released = null;
         var r = await git.RunAsync(
             ["push", "--no-verify", "--no-follow-tags", lease, "--", remote.Url.ToString(), $"{commit}:refs/heads/{branch}"],
-            remote.Options(line => onLine(line.TrimEnd())), cancellation);
+            remote.Options(line =>
+            {
+                line = line.TrimEnd();
+                released = ReleasedVersion(line) ?? released;
+                onLine(line);
+            }),
+            cancellation);
         if (r.Success)
         {
-            return;
+            return released;
         }
 
         var error = r.StandardError;
@@ -39,5 +47,21 @@ public sealed class HerokuPush(IGit git, HerokuGitRemote remote)
         }
 
         throw new ToolException($"git push to {app} failed: {r.FirstErrorLine}");
+    }
+
+    /// <summary>The N of a build's "remote:        Released vN" line, or null for any other line.</summary>
+    internal static int? ReleasedVersion(string line)
+    {
+        const string Marker = "Released v";
+        var span = line.AsSpan().Trim();
+        if (span.StartsWith("remote:", StringComparison.Ordinal))
+        {
+            span = span[7..].Trim();
+        }
+
+        return span.StartsWith(Marker, StringComparison.Ordinal)
+            && int.TryParse(span[Marker.Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v)
+            ? v
+            : null;
     }
 }

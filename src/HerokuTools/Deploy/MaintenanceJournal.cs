@@ -21,6 +21,21 @@ public sealed class MaintenanceJournal(string folder)
         return new MaintenanceJournal(Path.Combine(gitDir, "heroku-tools"));
     }
 
+    /// <summary>The repository's top level (null: not in a repository) and its journal, from one <c>git rev-parse</c>.</summary>
+    public static async Task<(string? TopLevel, MaintenanceJournal Journal)> OpenWithTopLevelAsync(
+        IGit git, string workingDirectory, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(git);
+        var r = await git.RunAsync(["rev-parse", "--show-toplevel", "--git-common-dir"], null, cancellation);
+        var lines = r.Success ? r.Lines : [];
+        if (lines.Count < 2)
+        {
+            return (null, new MaintenanceJournal(Path.Combine(workingDirectory, ".git", "heroku-tools")));
+        }
+
+        return (lines[0], new MaintenanceJournal(Path.Combine(Path.GetFullPath(lines[1], workingDirectory), "heroku-tools")));
+    }
+
     public void Record(string environment, string app, DateTimeOffset at, string why)
     {
         Directory.CreateDirectory(Folder);

@@ -1,18 +1,18 @@
 using HerokuTools.Common;
 using HerokuTools.Heroku;
-using HerokuTools.Output;
 
 namespace HerokuTools.Deploy;
 
 /// <summary>Deploys by promoting the upstream app's current release through its pipeline (pipeline-promotions).</summary>
-public sealed class Promotion(HerokuClient client, Reporter reporter)
+public sealed class Promotion(HerokuClient client)
 {
     public static TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     public static TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(15);
 
-    public async Task PromoteAsync(string fromApp, string toApp, CancellationToken cancellation)
+    public async Task PromoteAsync(string fromApp, string toApp, Action<string> output, CancellationToken cancellation)
     {
+        ArgumentNullException.ThrowIfNull(output);
         var source = await client.GetPipelineCouplingAsync(fromApp, cancellation)
             ?? throw new ToolException($"{fromApp} is in no pipeline; couple {fromApp} and {toApp} in one to deploy by promotion", ExitCodes.Usage);
         var target = await client.GetPipelineCouplingAsync(toApp, cancellation);
@@ -43,6 +43,6 @@ public sealed class Promotion(HerokuClient client, Reporter reporter)
             throw new ToolException($"the promotion of {fromApp} to {toApp} failed: {outcome?.ErrorMessage ?? outcome?.Status ?? promotion.Status}");
         }
 
-        reporter.Note($"    promoted {fromApp} -> {toApp}");
+        output($"promoted {fromApp} -> {toApp}");
     }
 }

@@ -12,6 +12,13 @@ public sealed class ChangesetReader(IGit git)
     public async Task<Changeset> ReadAsync(string? baseCommit, string target, CancellationToken cancellation = default)
     {
         var targetSha = await ResolveAsync(target, cancellation) ?? throw new ToolException($"unknown revision '{target}'", ExitCodes.Usage);
+        return await ReadResolvedAsync(baseCommit, targetSha, cancellation);
+    }
+
+    /// <summary>As <see cref="ReadAsync"/> for a target already resolved to its full sha (saves a <c>rev-parse</c>).</summary>
+    public async Task<Changeset> ReadResolvedAsync(string? baseCommit, string targetSha, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(targetSha);
         if (baseCommit is not null && string.Equals(baseCommit, targetSha, StringComparison.OrdinalIgnoreCase))
         {
             return new Changeset(baseCommit, targetSha, [], []);
@@ -90,33 +97,68 @@ public sealed class ChangesetReader(IGit git)
     private async Task<IReadOnlyList<FileChange>> ReadAllFilesAsync(string target, CancellationToken cancellation)
     {
         var r = await Require(["ls-tree", "-r", "-z", "--name-only", "--full-tree", target], cancellation);
-        return r.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries).Select(p => new FileChange('A', p)).ToList();
+        var files = new List<FileChange>();
+        foreach (var range in r.StandardOutput.AsSpan().Split('\0'))
+        {
+            if (range.End.Value > range.Start.Value)
+            {
+                files.Add(new FileChange('A', r.StandardOutput[range]));
+            }
+        }
+
+        return files;
     }
 
-    internal static IReadOnlyList<FileChange> ParseNameStatus(string output)
+    /// <summary>
+    /// Parses <c>git diff --name-status -z</c> in one pass over the output: <c>STATUS NUL PATH NUL</c>, or
+    /// <c>STATUS NUL OLD NUL NEW NUL</c> for renames and copies. Only the paths become strings.
+    /// </summary>
+    internal static List<FileChange> ParseNameStatus(string output)
     {
-        var fields = output.Split('\0');
         var changes = new List<FileChange>();
-        for (var i = 0; i + 1 < fields.Length;)
+        var rest = output.AsSpan();
+        var offset = 0;
+        while (true)
         {
-            var status = fields[i];
-            if (status.Length == 0)
+            var end = rest.IndexOf('\0');
+            if (end < 0)
             {
-                i++;
+                break;
+            }
+
+            if (end == 0)
+            {
+                rest = rest[1..];
+                offset++;
                 continue;
             }
 
-            var letter = status[0];
-            if (letter is 'R' or 'C' && i + 2 < fields.Length)
+            var letter = rest[0];
+            var pathStart = offset + end + 1;
+            var pathEnd = output.IndexOf('\0', pathStart);
+            if (pathEnd < 0)
             {
-                changes.Add(new FileChange(letter, fields[i + 2], fields[i + 1]));
-                i += 3;
+                break;
+            }
+
+            if (letter is 'R' or 'C')
+            {
+                var newEnd = output.IndexOf('\0', pathEnd + 1);
+                if (newEnd < 0)
+                {
+                    break;
+                }
+
+                changes.Add(new FileChange(letter, output[(pathEnd + 1)..newEnd], output[pathStart..pathEnd]));
+                pathEnd = newEnd;
             }
             else
             {
-                changes.Add(new FileChange(letter, fields[i + 1]));
-                i += 2;
+                changes.Add(new FileChange(letter, output[pathStart..pathEnd]));
             }
+
+            offset = pathEnd + 1;
+            rest = output.AsSpan(offset);
         }
 
         return changes;

@@ -13,6 +13,20 @@ public class AppsApiTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture
     }
 
     [Fact]
+    public async Task The_current_user_s_apps_and_account_as_heroku_apps_asks_for_them()
+    {
+        var name = await sandbox.CreateApp();
+        var mine = await sandbox.Contract(HttpMethod.Get, "/users/~/apps");
+        mine.EnumerateArray().Select(a => a.GetProperty("name").GetString()).ShouldContain(name);
+        (await sandbox.Contract(HttpMethod.Get, "/users/sandbox@heroku-tools.local/apps")).GetArrayLength().ShouldBe(mine.GetArrayLength());
+        (await sandbox.Contract(HttpMethod.Get, "/users/~")).GetProperty("email").GetString().ShouldBe("sandbox@heroku-tools.local");
+        (await sandbox.Send(HttpMethod.Get, "/users/someone@example.com/apps")).Status.ShouldBe(404);
+        (await sandbox.Send(HttpMethod.Get, "/users/someone@example.com")).Status.ShouldBe(404);
+        var team = await sandbox.Send(HttpMethod.Get, "/teams/acme/apps");
+        (team.Status, team.Error).ShouldBe((404, "not_found"));
+    }
+
+    [Fact]
     public async Task Create_info_list_update_delete_an_app()
     {
         var name = await sandbox.CreateApp("apps-crud-1");

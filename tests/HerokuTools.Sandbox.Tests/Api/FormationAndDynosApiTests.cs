@@ -32,6 +32,22 @@ public class FormationAndDynosApiTests(SandboxFixture sandbox) : IClassFixture<S
     }
 
     [Fact]
+    public async Task The_formation_s_dynos_are_listed_as_idle_next_to_one_off_dynos()
+    {
+        var app = await sandbox.CreateApp();
+        sandbox.Server.State.CreateSlugRelease(app, "abc", Procfile, "Deploy abc");
+        await sandbox.Contract(HttpMethod.Patch, $"/apps/{app}/formation", body: new { updates = new object[] { new { type = "web", quantity = 2 } } });
+        await sandbox.Contract(HttpMethod.Post, $"/apps/{app}/dynos", 201, new { command = "echo hi" });
+
+        var dynos = await sandbox.Contract(HttpMethod.Get, $"/apps/{app}/dynos");
+        dynos.EnumerateArray().Select(d => (d.GetProperty("type").GetString(), d.GetProperty("state").GetString()))
+            .ShouldBe([("run", "up"), ("web", "idle"), ("web", "idle")]);
+        dynos.EnumerateArray().Skip(1).Select(d => d.GetProperty("name").GetString()).ShouldBe(["web.1", "web.2"]);
+        var web2 = await sandbox.Contract(HttpMethod.Get, $"/apps/{app}/dynos/web.2");
+        (web2.GetProperty("command").GetString(), web2.GetProperty("release").GetProperty("version").GetInt32()).ShouldBe(("node server.js", 2));
+    }
+
+    [Fact]
     public async Task Scaling_an_unknown_process_type_is_404_and_changes_nothing()
     {
         var app = await sandbox.CreateApp();
@@ -69,6 +85,21 @@ public class FormationAndDynosApiTests(SandboxFixture sandbox) : IClassFixture<S
         (await sandbox.Contract(HttpMethod.Get, $"/apps/{app}/dynos/{name}")).GetProperty("state").GetString().ShouldBe("up");
         (await sandbox.Contract(HttpMethod.Get, $"/apps/{app}/dynos/{dyno.GetProperty("id").GetString()}")).GetProperty("name").GetString().ShouldBe(name);
         (await sandbox.Send(HttpMethod.Get, $"/apps/{app}/dynos/run.0")).Status.ShouldBe(404);
+    }
+
+    [Theory]
+    [InlineData(HerokuTools.Sandbox.Dynos.DynoStates.Complete)]
+    [InlineData(HerokuTools.Sandbox.Dynos.DynoStates.Crashed)]
+    public async Task A_one_off_dyno_whose_command_exited_is_gone_as_on_heroku(string state)
+    {
+        var app = await sandbox.CreateApp();
+        var first = (await sandbox.Contract(HttpMethod.Post, $"/apps/{app}/dynos", 201, new { command = "true" })).GetProperty("name").GetString()!;
+        var second = (await sandbox.Contract(HttpMethod.Post, $"/apps/{app}/dynos", 201, new { command = "sleep 60" })).GetProperty("name").GetString()!;
+
+        sandbox.Dynos.Finish(app, first, state);
+
+        (await sandbox.Contract(HttpMethod.Get, $"/apps/{app}/dynos")).EnumerateArray().Select(d => d.GetProperty("name").GetString()).ShouldBe([second]);
+        (await sandbox.Send(HttpMethod.Get, $"/apps/{app}/dynos/{first}")).Status.ShouldBe(404);
     }
 
     [Fact]

@@ -57,6 +57,23 @@ public class PipelinesApiTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
     }
 
     [Fact]
+    public async Task A_pipeline_by_name_and_its_apps_by_filter_as_pipelines_info_asks()
+    {
+        await sandbox.Contract(HttpMethod.Post, "/pipelines", 201, new { name = "by-name" });
+        await sandbox.Contract(HttpMethod.Post, "/pipelines", 201, new { name = "by-name-other" });
+        var found = await sandbox.Contract(HttpMethod.Get, "/pipelines?eq[name]=by-name");
+        found.EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldBe(["by-name"]);
+        (await sandbox.Contract(HttpMethod.Get, "/pipelines?eq[name]=nothing-called-this")).GetArrayLength().ShouldBe(0);
+
+        var app = await sandbox.CreateApp();
+        await sandbox.CreateApp();
+        var id = (await sandbox.Contract(HttpMethod.Get, $"/apps/{app}")).GetProperty("id").GetString()!;
+        var apps = await sandbox.Contract(HttpMethod.Post, "/filters/apps", body: new { @in = new { id = new[] { id } } });
+        apps.EnumerateArray().Select(a => a.GetProperty("name").GetString()).ShouldBe([app]);
+        (await sandbox.Send(HttpMethod.Post, "/filters/apps", new { })).Status.ShouldBe(422);
+    }
+
+    [Fact]
     public async Task Promoting_an_app_without_a_slug_is_422()
     {
         var pipeline = await sandbox.Contract(HttpMethod.Post, "/pipelines", 201, new { name = "empty-pipe" });

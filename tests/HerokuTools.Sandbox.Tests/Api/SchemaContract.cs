@@ -112,7 +112,9 @@ internal static class SchemaContract
         }
     }
 
-    /// <summary>Drops draft-04 "$schema" and string "id" keywords, which a draft-06 reader would take as identifiers.</summary>
+    /// <summary>Drops draft-04 "$schema" and string "id" keywords, which a draft-06 reader would take as identifiers,
+    /// and a "uri" format that the property's own example does not meet (domain hostname: "subdomain.example.com",
+    /// which is what Heroku sends, is not an absolute URI).</summary>
     private static JsonNode Strip(JsonNode node)
     {
         if (node is JsonObject obj)
@@ -121,6 +123,12 @@ internal static class SchemaContract
             if (obj["id"] is JsonValue)
             {
                 obj.Remove("id");
+            }
+
+            if ((string?)(obj["format"] as JsonValue) == "uri" && obj["example"] is JsonValue example
+                && example.TryGetValue<string>(out var text) && !Uri.TryCreate(text, UriKind.Absolute, out _))
+            {
+                obj.Remove("format");
             }
 
             foreach (var (_, child) in obj.ToList())

@@ -8,15 +8,24 @@ internal sealed class TestDynoRunner : IDynoRunner
 {
     public ConcurrentQueue<DynoSpec> Started { get; } = new();
 
+    private readonly ConcurrentDictionary<string, Session> _sessions = new();
+
     public DynoSession Start(DynoSpec spec)
     {
         Started.Enqueue(spec);
-        return new Session { Spec = spec, AttachUrl = spec.Attach ? "rendezvous://127.0.0.1:5000/secret-" + spec.Name : null };
+        var session = new Session { Spec = spec, AttachUrl = spec.Attach ? "rendezvous://127.0.0.1:5000/secret-" + spec.Name : null };
+        _sessions[spec.App + "/" + spec.Name] = session;
+        return session;
     }
+
+    /// <summary>The command of that dyno "exits" with the given state (complete or crashed).</summary>
+    public void Finish(string app, string name, string state) => _sessions[app + "/" + name].CurrentState = state;
 
     private sealed class Session : DynoSession
     {
-        public override string State => "up";
+        public string CurrentState { get; set; } = DynoStates.Up;
+
+        public override string State => CurrentState;
 
         public override Task<int> Completion => Task.FromResult(0);
 

@@ -61,12 +61,17 @@ internal sealed class OfficialHerokuCli
     /// <summary>Runs <c>heroku ARGS</c> with exactly the given HEROKU_* and HOME environment (HOME is required: the
     /// CLI writes to its git config and caches there), input closed after <paramref name="input"/>; never throws for
     /// a non-zero exit.</summary>
-    public async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
-    {
+    public Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, string? input, params string[] args) =>
         // Its own HOME as working directory: outside any git repository, so apps:create adds no git remote anywhere.
+        RunAsync(environment, input, environment["HOME"], args);
+
+    /// <summary>As <see cref="RunAsync(IReadOnlyDictionary{string, string}, string?, string[])"/>, in a given folder
+    /// (e.g. a git repository, for git:remote).</summary>
+    public async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, string? input, string workingDirectory, params string[] args)
+    {
         var info = new ProcessStartInfo("node")
         {
-            WorkingDirectory = environment["HOME"],
+            WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -52,11 +52,9 @@ internal sealed class DeployCommand
         var environment = workflow.Environment(inv.Get(Environment)!);
         var git = inv.Git ?? throw new ToolException("git was not found on PATH; deploy needs it", ExitCodes.Usage);
         // Independent questions asked at once: each git or API round trip is part of the tool's own overhead.
-        var topTask = new GitRepository(git).TopLevelAsync(inv.Cancellation);
-        var journalTask = MaintenanceJournal.OpenAsync(git, inv.Host.WorkingDirectory, inv.Cancellation);
-        var top = await topTask
+        var (topLevel, journal) = await MaintenanceJournal.OpenWithTopLevelAsync(git, inv.Host.WorkingDirectory, inv.Cancellation);
+        var top = topLevel
             ?? throw new ToolException("not inside a git repository; run deploy from the project's repository", ExitCodes.Usage);
-        var journal = await journalTask;
         using var client = inv.HerokuClient();
         var reporter = inv.Reporter;
 
@@ -72,9 +70,16 @@ internal sealed class DeployCommand
         if (!inv.Settings.Json || plan.UpToDate)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            foreach (var line in DeployRenderer.Plan(plan))
+            if (reporter.Rich)
             {
-                reporter.Line(line);
+                TerminalStepDisplay.ConsoleOn(inv.Host.Out).Write(DeployPlanView.Build(plan));
+            }
+            else
+            {
+                foreach (var line in DeployRenderer.Plan(plan))
+                {
+                    reporter.Line(line);
+                }
             }
 
             reporter.Verbose($"plan printed in {clock.ElapsedMilliseconds} ms");
@@ -108,7 +113,10 @@ internal sealed class DeployCommand
 
         var deployedBy = await deployedByTask!;
         var services = new DeployServices(reporter, git, client, HerokuGitRemote.For(inv.Host, environment.AppName),
-            new OneOffDyno(client, RendezvousTrust.Client(inv.Host)), journal, new DeployNotifier(inv.Host, reporter.Warn), top);
+            new OneOffDyno(client, RendezvousTrust.Client(inv.Host)), journal, new DeployNotifier(inv.Host, reporter.Warn), top)
+        {
+            Display = StepDisplay.For(reporter),
+        };
         var result = await new DeployExecutor(services, workflow.Deploy).RunAsync(plan, deployedBy, overrides.Note, overrides.Force, inv.Cancellation);
 
         if (inv.Settings.Json)
@@ -165,9 +173,8 @@ internal sealed class DeployCommand
     /// <summary>"Name &lt;email&gt; (heroku: account)": who deployed, for the release note and the webhooks.</summary>
     private static async Task<string> DeployedByAsync(IGit git, Heroku.HerokuClient client, CancellationToken cancellation)
     {
-        var repo = new GitRepository(git);
-        var name = await repo.ConfigValueAsync("user.name", cancellation);
-        var email = await repo.ConfigValueAsync("user.email", cancellation);
+        // One git call for both names, alongside the account look-up.
+        var userTask = git.RunAsync(["config", "--get-regexp", @"^user\.(name|email)$"], null, cancellation);
         string? account = null;
         try
         {
@@ -176,6 +183,22 @@ internal sealed class DeployCommand
         catch (ToolException)
         {
             // Who is logged in is a nicety; a deploy does not fail over it.
+        }
+
+        string? name = null, email = null;
+        var user = await userTask;
+        foreach (var line in user.Success ? user.Lines : [])
+        {
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            var value = space < 0 ? "" : line[(space + 1)..];
+            if (line.StartsWith("user.name", StringComparison.Ordinal))
+            {
+                name = value;
+            }
+            else if (line.StartsWith("user.email", StringComparison.Ordinal))
+            {
+                email = value;
+            }
         }
 
         var who = name is null ? email ?? "unknown" : email is null ? name : $"{name} <{email}>";

@@ -112,6 +112,8 @@ internal static class SandboxCommand
             $"export HEROKU_HOST={Quote(run.ApiUrl)}",
             $"export NODE_EXTRA_CA_CERTS={Quote(run.CertificatePath)}",
             $"export HEROKU_TOOLS_CA_CERT={Quote(run.CertificatePath)}",
+            "# heroku pg:psql asks for TLS unless told otherwise; the sandbox's PostgreSQL listens on loopback without it",
+            "export PGSSLMODE=prefer",
         };
         foreach (var line in lines)
         {

@@ -6,187 +6,248 @@ namespace HerokuTools.Data.Copy;
 /// <summary>
 /// Streams one table in PostgreSQL's binary COPY format from source to target, replacing the fields that have a
 /// masker and passing every other field's bytes through untouched (no decoding). Memory is one buffer per side,
-/// whatever the table's size.
+/// whatever the table's size (a buffer grows only for a single row bigger than it). Rows are framed and rewritten
+/// synchronously from buffer to buffer; the only awaits are to refill the input or flush the output.
 /// </summary>
 public sealed class BinaryCopyTransformer(IReadOnlyList<IFieldMasker?> maskers)
 {
     private const int BufferSize = 1 << 16;
     private const int HeaderSize = 11 + 4 + 4;
 
+    private readonly ReadOnlyMemory<byte>[] _masked = new ReadOnlyMemory<byte>[maskers.Count];
+
+    private byte[] _in = new byte[BufferSize];
+    private int _inStart;
+    private int _inEnd;
+    private byte[] _out = new byte[BufferSize];
+    private int _outLength;
+
+    private long _rows;
+    private long _rowsWritten;
+    private long _bytes;
+
     /// <summary>Rows and source bytes seen so far (read by the progress display while the copy runs).</summary>
     public long Rows => Interlocked.Read(ref _rows);
 
-    public long Bytes => Interlocked.Read(ref _bytes);
+    /// <summary>Tuples framed into the target's COPY stream (all of them are loaded once that COPY completes).</summary>
+    public long RowsWritten => Interlocked.Read(ref _rowsWritten);
 
-    private long _rows;
-    private long _bytes;
+    public long Bytes => Interlocked.Read(ref _bytes);
 
     public async Task RunAsync(Stream source, Stream target, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
-        var input = new Reader(source, this);
-        var output = new Writer(target);
 
-        await input.EnsureAsync(HeaderSize, cancellation);
-        var extension = BinaryPrimitives.ReadInt32BigEndian(input.Span(15, 4));
-        await input.EnsureAsync(HeaderSize + extension, cancellation);
-        await output.WriteAsync(input.Take(HeaderSize + extension), cancellation);
+        await FillAsync(source, HeaderSize, cancellation);
+        var extension = BinaryPrimitives.ReadInt32BigEndian(_in.AsSpan(_inStart + 15, 4));
+        await FillAsync(source, HeaderSize + extension, cancellation);
+        EnsureOutput(HeaderSize + extension);
+        _in.AsSpan(_inStart, HeaderSize + extension).CopyTo(_out.AsSpan(_outLength));
+        _outLength += HeaderSize + extension;
+        _inStart += HeaderSize + extension;
 
         while (true)
         {
-            await input.EnsureAsync(2, cancellation);
-            var fields = BinaryPrimitives.ReadInt16BigEndian(input.Take(2).Span);
-            await output.WriteInt16Async(fields, cancellation);
+            var step = TransformRows(out var needed);
+            switch (step)
+            {
+                case Step.Done:
+                    await FlushAsync(target, cancellation);
+                    return;
+                case Step.NeedInput:
+                    await FillAsync(source, needed, cancellation);
+                    break;
+                default:
+                    await FlushAsync(target, cancellation);
+                    EnsureOutput(needed);
+                    break;
+            }
+        }
+    }
+
+    private enum Step
+    {
+        Done,
+        NeedInput,
+        NeedOutput,
+    }
+
+    /// <summary>Rewrites every complete row in the input buffer that fits the output buffer; says what it needs next.</summary>
+    private Step TransformRows(out int needed)
+    {
+        var count = maskers.Count;
+        while (true)
+        {
+            var input = _in.AsSpan(_inStart, _inEnd - _inStart);
+            if (input.Length < 2)
+            {
+                needed = 2;
+                return Step.NeedInput;
+            }
+
+            var fields = BinaryPrimitives.ReadInt16BigEndian(input);
             if (fields == -1)
             {
-                break;
+                if (_out.Length - _outLength < 2)
+                {
+                    needed = 2;
+                    return Step.NeedOutput;
+                }
+
+                BinaryPrimitives.WriteInt16BigEndian(_out.AsSpan(_outLength), -1);
+                _outLength += 2;
+                _inStart += 2;
+                needed = 0;
+                return Step.Done;
             }
 
-            if (fields != maskers.Count)
+            if (fields != count)
             {
-                throw new InvalidDataException($"COPY row has {fields} fields, expected {maskers.Count}");
+                throw new InvalidDataException($"COPY row has {fields} fields, expected {count}");
             }
 
-            for (var i = 0; i < fields; i++)
+            // Frame the row: is all of it here? Masked fields are rewritten as they are found.
+            var at = 2;
+            var outSize = 2;
+            for (var i = 0; i < count; i++)
             {
-                await input.EnsureAsync(4, cancellation);
-                var length = BinaryPrimitives.ReadInt32BigEndian(input.Take(4).Span);
+                if (input.Length - at < 4)
+                {
+                    needed = at + 4;
+                    return Step.NeedInput;
+                }
+
+                var length = BinaryPrimitives.ReadInt32BigEndian(input[at..]);
+                at += 4;
+                outSize += 4;
                 if (length < 0)
                 {
-                    await output.WriteInt32Async(-1, cancellation);
                     continue;
                 }
 
-                await input.EnsureAsync(length, cancellation);
-                var value = input.Take(length);
+                if (input.Length - at < length)
+                {
+                    needed = at + length;
+                    return Step.NeedInput;
+                }
+
+                at += length;
+                outSize += length;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                _masked[i] = default;
+            }
+
+            at = 2;
+            for (var i = 0; i < count; i++)
+            {
+                var length = BinaryPrimitives.ReadInt32BigEndian(input[at..]);
+                at += 4;
+                if (length < 0)
+                {
+                    continue;
+                }
+
                 if (maskers[i] is { } masker)
                 {
-                    var masked = masker.Mask(value.Span);
-                    await output.WriteInt32Async(masked.Length, cancellation);
-                    await output.WriteAsync(masked, cancellation);
+                    _masked[i] = masker.Mask(input.Slice(at, length));
+                    outSize += _masked[i].Length - length;
                 }
-                else
-                {
-                    await output.WriteInt32Async(length, cancellation);
-                    await output.WriteAsync(value, cancellation);
-                }
+
+                at += length;
             }
 
+            if (_out.Length - _outLength < outSize)
+            {
+                needed = outSize;
+                return Step.NeedOutput;
+            }
+
+            var output = _out.AsSpan(_outLength);
+            BinaryPrimitives.WriteInt16BigEndian(output, fields);
+            var written = 2;
+            at = 2;
+            for (var i = 0; i < count; i++)
+            {
+                var length = BinaryPrimitives.ReadInt32BigEndian(input[at..]);
+                at += 4;
+                if (length < 0)
+                {
+                    BinaryPrimitives.WriteInt32BigEndian(output[written..], -1);
+                    written += 4;
+                    continue;
+                }
+
+                var value = maskers[i] is null ? input.Slice(at, length) : _masked[i].Span;
+                BinaryPrimitives.WriteInt32BigEndian(output[written..], value.Length);
+                written += 4;
+                value.CopyTo(output[written..]);
+                written += value.Length;
+                at += length;
+            }
+
+            _outLength += written;
+            _inStart += at;
             Interlocked.Increment(ref _rows);
-        }
-
-        await output.FlushAsync(cancellation);
-    }
-
-    private sealed class Reader(Stream stream, BinaryCopyTransformer owner)
-    {
-        private byte[] _buffer = new byte[BufferSize];
-        private int _position;
-        private int _end;
-
-        public ReadOnlySpan<byte> Span(int offset, int length) => _buffer.AsSpan(_position + offset, length);
-
-        /// <summary>The next <paramref name="length"/> bytes (valid until the next EnsureAsync).</summary>
-        public ReadOnlyMemory<byte> Take(int length)
-        {
-            var memory = _buffer.AsMemory(_position, length);
-            _position += length;
-            return memory;
-        }
-
-        public async ValueTask EnsureAsync(int length, CancellationToken cancellation)
-        {
-            if (_end - _position >= length)
-            {
-                return;
-            }
-
-            if (length > _buffer.Length)
-            {
-                var bigger = new byte[Math.Max(length, _buffer.Length * 2)];
-                _buffer.AsSpan(_position, _end - _position).CopyTo(bigger);
-                _buffer = bigger;
-            }
-            else
-            {
-                _buffer.AsSpan(_position, _end - _position).CopyTo(_buffer);
-            }
-
-            _end -= _position;
-            _position = 0;
-            while (_end < length)
-            {
-                var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellation);
-                if (read == 0)
-                {
-                    throw new EndOfStreamException("the source's COPY stream ended in the middle of a row");
-                }
-
-                _end += read;
-                Interlocked.Add(ref owner._bytes, read);
-            }
+            Interlocked.Increment(ref _rowsWritten);
         }
     }
 
-    private sealed class Writer(Stream stream)
+    /// <summary>Makes at least <paramref name="length"/> unread bytes available at the start of the input.</summary>
+    private async ValueTask FillAsync(Stream source, int length, CancellationToken cancellation)
     {
-        private readonly byte[] _buffer = new byte[BufferSize];
-        private int _length;
-
-        public ValueTask WriteInt16Async(short value, CancellationToken cancellation)
+        if (_inEnd - _inStart >= length)
         {
-            Span<byte> bytes = stackalloc byte[2];
-            BinaryPrimitives.WriteInt16BigEndian(bytes, value);
-            return WriteSmallAsync(bytes[0], bytes[1], null, null, cancellation);
+            return;
         }
 
-        public ValueTask WriteInt32Async(int value, CancellationToken cancellation)
+        var unread = _inEnd - _inStart;
+        if (length > _in.Length)
         {
-            Span<byte> bytes = stackalloc byte[4];
-            BinaryPrimitives.WriteInt32BigEndian(bytes, value);
-            return WriteSmallAsync(bytes[0], bytes[1], bytes[2], bytes[3], cancellation);
+            var bigger = new byte[Math.Max(length, _in.Length * 2)];
+            _in.AsSpan(_inStart, unread).CopyTo(bigger);
+            _in = bigger;
+        }
+        else
+        {
+            _in.AsSpan(_inStart, unread).CopyTo(_in);
         }
 
-        private async ValueTask WriteSmallAsync(byte a, byte b, byte? c, byte? d, CancellationToken cancellation)
+        _inStart = 0;
+        _inEnd = unread;
+        while (_inEnd < length)
         {
-            if (_length + 4 > _buffer.Length)
+            var read = await source.ReadAsync(_in.AsMemory(_inEnd), cancellation);
+            if (read == 0)
             {
-                await FlushAsync(cancellation);
+                throw new EndOfStreamException("the source's COPY stream ended in the middle of a row");
             }
 
-            _buffer[_length++] = a;
-            _buffer[_length++] = b;
-            if (c is { } cv && d is { } dv)
-            {
-                _buffer[_length++] = cv;
-                _buffer[_length++] = dv;
-            }
+            _inEnd += read;
+            Interlocked.Add(ref _bytes, read);
         }
+    }
 
-        public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellation)
+    /// <summary>After a flush: room for one row bigger than the buffer.</summary>
+    private void EnsureOutput(int length)
+    {
+        if (_out.Length - _outLength < length)
         {
-            if (_length + data.Length > _buffer.Length)
-            {
-                await FlushAsync(cancellation);
-                if (data.Length > _buffer.Length)
-                {
-                    await stream.WriteAsync(data, cancellation);
-                    return;
-                }
-            }
-
-            data.Span.CopyTo(_buffer.AsSpan(_length));
-            _length += data.Length;
+            var bigger = new byte[Math.Max(_outLength + length, _out.Length * 2)];
+            _out.AsSpan(0, _outLength).CopyTo(bigger);
+            _out = bigger;
         }
+    }
 
-        public async ValueTask FlushAsync(CancellationToken cancellation)
+    private async ValueTask FlushAsync(Stream target, CancellationToken cancellation)
+    {
+        if (_outLength > 0)
         {
-            if (_length > 0)
-            {
-                await stream.WriteAsync(_buffer.AsMemory(0, _length), cancellation);
-                _length = 0;
-            }
+            await target.WriteAsync(_out.AsMemory(0, _outLength), cancellation);
+            _outLength = 0;
         }
     }
 }

@@ -87,7 +87,7 @@ public sealed class DataCopier(DataCopyOptions options)
 
             await SetSequencesAsync(plan, source, target, LoadSchema, cancellation);
             progress.Phase("adding indexes, constraints and triggers (post-data)");
-            await PsqlAsync(SchemaScripts.PostData(postData, LoadSchema, members), cancellation);
+            await PostDataAsync(plan, postData, members, cancellation);
 
             progress.Phase("verifying");
             var mismatched = tables.Where(t => !t.CountsMatch).ToList();
@@ -128,6 +128,7 @@ public sealed class DataCopier(DataCopyOptions options)
     private async Task<List<TableResult>> CopyTablesAsync(CopyPlan plan, string snapshot, NpgsqlConnection target, CancellationToken cancellation)
     {
         using var anonymiser = new Anonymiser(options.Key);
+        var partitioned = await PartitionedTablesAsync(target, cancellation);
         var queue = new ConcurrentQueue<TablePlan>(plan.Copied);
         var results = new ConcurrentBag<TableResult>();
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -141,7 +142,7 @@ public sealed class DataCopier(DataCopyOptions options)
             {
                 try
                 {
-                    results.Add(await CopyTableAsync(table, from, to, anonymiser, LoadSchema, failed.Token));
+                    results.Add(await CopyTableAsync(table, from, to, anonymiser, LoadSchema, partitioned, failed.Token));
                 }
                 catch
                 {
@@ -175,17 +176,33 @@ public sealed class DataCopier(DataCopyOptions options)
         return results.OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>One table's anonymised binary COPY stream from the source into <paramref name="intoSchema"/> on <paramref name="to"/> (also used by <see cref="PartialRefresh"/>).</summary>
-    internal async Task<TableResult> CopyTableAsync(TablePlan table, NpgsqlConnection from, NpgsqlConnection to, Anonymiser anonymiser, string intoSchema, CancellationToken cancellation)
+    /// <summary>
+    /// One table's anonymised binary COPY stream from the source into <paramref name="intoSchema"/> on <paramref name="to"/>.
+    /// With <paramref name="partitioned"/> (the load schema's partitioned tables) the table is loaded in a transaction
+    /// of its own, emptied and written FROZEN; without it (<see cref="PartialRefresh"/>) the caller's transaction holds it.
+    /// </summary>
+    internal async Task<TableResult> CopyTableAsync(TablePlan table, NpgsqlConnection from, NpgsqlConnection to, Anonymiser anonymiser,
+        string intoSchema, HashSet<string>? partitioned, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var maskers = table.Columns.Select(c => FieldMaskers.For(c.Rule, c.Column, anonymiser)).ToList();
         var transfer = new BinaryCopyTransformer(maskers);
         options.Progress.TableStarted(table.Name, transfer, table.SizeBytes);
+        var target = Sql.Qualified(intoSchema, table.Name);
+        // FREEZE: the table is emptied in the loading transaction, so its rows can be written frozen (no hint-bit
+        // writes when the indexes are built and no anti-wraparound vacuum later). Partitioned tables cannot be.
+        var ownTransaction = partitioned is not null;
+        var freeze = ownTransaction && !partitioned!.Contains(table.Name);
+        await using (var load = ownTransaction ? await to.BeginTransactionAsync(cancellation) : null)
         await using (var export = await from.BeginRawBinaryCopyAsync($"COPY ({table.SelectSql()}) TO STDOUT (FORMAT BINARY)", cancellation))
         {
+            if (freeze)
+            {
+                await ExecuteAsync(to, $"TRUNCATE {target}", cancellation);
+            }
+
             var import = await to.BeginRawBinaryCopyAsync(
-                $"COPY {Sql.Qualified(intoSchema, table.Name)} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellation);
+                $"COPY {target} ({table.ColumnList}) FROM STDIN (FORMAT BINARY{(freeze ? ", FREEZE" : "")})", cancellation);
             try
             {
                 var input = options.SourceTap is null ? export : options.SourceTap(export);
@@ -206,13 +223,30 @@ public sealed class DataCopier(DataCopyOptions options)
                 throw;
             }
 
+            // COPY is all or nothing: once the server has accepted the end of the stream, every tuple sent is in.
             await import.DisposeAsync();
+            if (load is not null)
+            {
+                await load.CommitAsync(cancellation);
+            }
         }
 
-        var loaded = Convert.ToInt64(await ScalarAsync(to, $"SELECT count(*) FROM {Sql.Qualified(intoSchema, table.Name)}", cancellation), CultureInfo.InvariantCulture);
+        var loaded = transfer.RowsWritten;
         var result = new TableResult(table.Name, false, table.Columns.Count(c => c.Rule.IsMasked), transfer.Rows, loaded, transfer.Bytes, clock.Elapsed);
         options.Progress.TableDone(result);
         return result;
+    }
+
+    /// <summary>The post-data section in stages (indexes, then foreign keys, then the rest), each stage's scripts
+    /// on parallel psql sessions. The load schema is not live yet, so no stage needs to be one transaction: a failure
+    /// drops the whole load schema.</summary>
+    private async Task PostDataAsync(CopyPlan plan, string postData, ISet<string> members, CancellationToken cancellation)
+    {
+        var sizes = plan.Tables.ToDictionary(t => t.Name, t => t.SizeBytes, StringComparer.Ordinal);
+        foreach (var stage in PostDataStages.Split(postData, LoadSchema, members, sizes, options.Jobs))
+        {
+            await Task.WhenAll(stage.Select(script => PsqlAsync(script, cancellation)));
+        }
     }
 
     internal static async Task SetSequencesAsync(CopyPlan plan, NpgsqlConnection source, NpgsqlConnection target, string intoSchema, CancellationToken cancellation)
@@ -230,6 +264,20 @@ public sealed class DataCopier(DataCopyOptions options)
             write.Parameters.AddWithValue("called", called);
             await write.ExecuteNonQueryAsync(cancellation);
         }
+    }
+
+    private async Task<HashSet<string>> PartitionedTablesAsync(NpgsqlConnection target, CancellationToken cancellation)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand("SELECT relname FROM pg_class WHERE relnamespace = @schema::regnamespace AND relkind = 'p'", target);
+        command.Parameters.AddWithValue("schema", Sql.Identifier(LoadSchema));
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
     }
 
     private static async Task<List<(string Name, string Schema)>> ExtensionsAsync(NpgsqlConnection source, CancellationToken cancellation)

@@ -53,7 +53,7 @@ public sealed class NoProgress : IDataCopyProgress
 }
 
 /// <param name="Rows">Rows streamed from the source (under the snapshot, after where:).</param>
-/// <param name="TargetRows">Rows counted in the target after loading.</param>
+/// <param name="TargetRows">Rows the target accepted: the tuples written into its COPY, which loads all of them or none.</param>
 /// <param name="Bytes">Bytes received from the source.</param>
 public sealed record TableResult(string Name, bool Skipped, int MaskedColumns, long Rows, long TargetRows, long Bytes, TimeSpan Elapsed)
 {

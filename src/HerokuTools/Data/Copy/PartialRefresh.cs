@@ -39,7 +39,7 @@ internal sealed class PartialRefresh(DataCopier copier, DataCopyOptions options)
             {
                 results.Add(table.Skip
                     ? new TableResult(table.Name, true, 0, 0, 0, 0, TimeSpan.Zero)
-                    : await copier.CopyTableAsync(table, source, target, anonymiser, SchemaReader.SchemaName, cancellation));
+                    : await copier.CopyTableAsync(table, source, target, anonymiser, SchemaReader.SchemaName, null, cancellation));
             }
 
             await DataCopier.SetSequencesAsync(plan, source, target, SchemaReader.SchemaName, cancellation);

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
+using System.Text.Unicode;
 using HerokuTools.Data.Rules;
 
 namespace HerokuTools.Data.Masking;
@@ -13,10 +13,8 @@ namespace HerokuTools.Data.Masking;
 /// </summary>
 public sealed class Anonymiser : IDisposable
 {
-    private readonly byte[] _key;
-
-    // One keyed HMAC per thread: resetting it reuses the key's inner and outer pads (the static one-shot recomputes them).
-    private readonly ThreadLocal<IncrementalHash> _hmac;
+    // The key's HMAC pads are hashed once; every value then costs two or three managed SHA-256 compressions.
+    private readonly KeyedSha256 _hmac;
 
     public Anonymiser(byte[] key)
     {
@@ -26,53 +24,75 @@ public sealed class Anonymiser : IDisposable
             throw new ArgumentException("The HMAC key is empty.", nameof(key));
         }
 
-        _key = key;
-        _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key), trackAllValues: true);
+        _hmac = new KeyedSha256(key);
     }
 
     public void Dispose()
     {
-        foreach (var hmac in _hmac.Values)
-        {
-            hmac.Dispose();
-        }
-
-        _hmac.Dispose();
+        // Nothing native to release any more (the HMAC is managed); kept so callers' using blocks stay valid.
     }
 
-    private void Hmac(ReadOnlySpan<byte> data, Span<byte> digest)
-    {
-        var hmac = _hmac.Value!;
-        hmac.AppendData(data);
-        hmac.GetHashAndReset(digest);
-    }
+    private void Hmac(ReadOnlySpan<byte> data, Span<byte> digest) => _hmac.Compute(data, digest);
 
     /// <summary>A fake of <paramref name="kind"/> for <paramref name="value"/>. With <paramref name="unique"/> (the column is
     /// under a UNIQUE constraint), kinds drawn from small lists get a suffix from the same digest so the outputs stay distinct.</summary>
     public string Fake(FakeKind kind, string value, bool unique = false)
     {
         ArgumentNullException.ThrowIfNull(value);
+        var utf8 = Encoding.UTF8.GetBytes(value);
+        var output = new byte[MaxFakeBytes(utf8.Length)];
+        return Encoding.UTF8.GetString(output, 0, FakeUtf8(kind, utf8, unique, output));
+    }
+
+    /// <summary>The most bytes <see cref="FakeUtf8"/> writes for an input of <paramref name="inputBytes"/> bytes.</summary>
+    public static int MaxFakeBytes(int inputBytes) => inputBytes + 128;
+
+    /// <summary>
+    /// <see cref="Fake"/> on UTF-8 bytes, written as UTF-8 into <paramref name="destination"/> (at least
+    /// <see cref="MaxFakeBytes"/> long) without intermediate strings; returns the bytes written. Same output as Fake.
+    /// </summary>
+    public int FakeUtf8(FakeKind kind, ReadOnlySpan<byte> value, bool unique, Span<byte> destination)
+    {
         Span<byte> d = stackalloc byte[32];
-        Digest(value, d);
-        var first = Pick(FakeData.FirstNames, d, 0);
-        var last = Pick(FakeData.LastNames, d, 2);
-        var fake = kind switch
+        Hmac(value, d);
+        Span<char> token = stackalloc char[12];
+        Token(d, token);
+        var inv = CultureInfo.InvariantCulture;
+        int n;
+        var ok = kind switch
         {
-            FakeKind.Email => $"{first.ToLowerInvariant()}.{last.ToLowerInvariant()}.{Token(d)}@{Pick(FakeData.EmailDomains, d, 4)}",
-            FakeKind.Username => $"{first.ToLowerInvariant()}_{last.ToLowerInvariant()}_{Token(d)}",
-            FakeKind.FirstName => first,
-            FakeKind.LastName => last,
-            FakeKind.FullName => $"{first} {last}",
-            FakeKind.Phone => FakeData.PhonePrefix + (BinaryPrimitives.ReadUInt32LittleEndian(d[6..]) % 1_000_000).ToString("000000", CultureInfo.InvariantCulture),
-            FakeKind.Address => string.Create(CultureInfo.InvariantCulture,
-                $"{1 + (d[10] % 199)} {Pick(FakeData.Streets, d, 11)} {Pick(FakeData.StreetSuffixes, d, 13)}, {Pick(FakeData.Cities, d, 14)}"),
-            FakeKind.Postcode => Postcode(d),
-            FakeKind.Text => Lorem(d, value.Length),
-            FakeKind.Ip => string.Create(CultureInfo.InvariantCulture, $"10.{d[20]}.{d[21]}.{1 + (d[22] % 254)}"),
+            FakeKind.Email => Utf8.TryWrite(destination, inv,
+                $"{Pick(LowerFirstNames, d, 0)}.{Pick(LowerLastNames, d, 2)}.{token}@{Pick(FakeData.EmailDomains, d, 4)}", out n),
+            FakeKind.Username => Utf8.TryWrite(destination, inv, $"{Pick(LowerFirstNames, d, 0)}_{Pick(LowerLastNames, d, 2)}_{token}", out n),
+            FakeKind.FirstName => Utf8.TryWrite(destination, inv, $"{Pick(FakeData.FirstNames, d, 0)}", out n),
+            FakeKind.LastName => Utf8.TryWrite(destination, inv, $"{Pick(FakeData.LastNames, d, 2)}", out n),
+            FakeKind.FullName => Utf8.TryWrite(destination, inv, $"{Pick(FakeData.FirstNames, d, 0)} {Pick(FakeData.LastNames, d, 2)}", out n),
+            FakeKind.Phone => Utf8.TryWrite(destination, inv,
+                $"{FakeData.PhonePrefix}{BinaryPrimitives.ReadUInt32LittleEndian(d[6..]) % 1_000_000:000000}", out n),
+            FakeKind.Address => Utf8.TryWrite(destination, inv,
+                $"{1 + (d[10] % 199)} {Pick(FakeData.Streets, d, 11)} {Pick(FakeData.StreetSuffixes, d, 13)}, {Pick(FakeData.Cities, d, 14)}", out n),
+            FakeKind.Postcode => Utf8.TryWrite(destination, inv,
+                $"{Letter(d[15])}{Letter(d[16])}{1 + (d[17] % 20)} {d[18] % 10}{Letter(d[19])}{Letter(d[23])}", out n),
+            FakeKind.Text => Lorem(d, Encoding.UTF8.GetCharCount(value), destination, out n),
+            FakeKind.Ip => Utf8.TryWrite(destination, inv, $"10.{d[20]}.{d[21]}.{1 + (d[22] % 254)}", out n),
             FakeKind.Date => throw new ArgumentException("date fakes shift binary dates; see ShiftDate", nameof(kind)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
-        return unique && kind is not (FakeKind.Email or FakeKind.Username) ? $"{fake} {Token(d)}" : fake;
+        if (ok && unique && kind is not (FakeKind.Email or FakeKind.Username))
+        {
+            ok = Utf8.TryWrite(destination[n..], inv, $" {token}", out var suffix);
+            n += suffix;
+        }
+
+        return ok ? n : throw new ArgumentException("The destination is too small for the fake.", nameof(destination));
+    }
+
+    /// <summary>The lower-case hex HMAC-SHA256 of the value's UTF-8 bytes into <paramref name="destination"/> (64 bytes).</summary>
+    public void HashUtf8(ReadOnlySpan<byte> value, Span<byte> destination)
+    {
+        Span<byte> d = stackalloc byte[32];
+        Hmac(value, d);
+        Convert.TryToHexStringLower(d, destination, out _);
     }
 
     /// <summary>The hex HMAC-SHA256 of the value (64 characters).</summary>
@@ -142,51 +162,58 @@ public sealed class Anonymiser : IDisposable
         }
     }
 
+    private static readonly string[] LowerFirstNames = [.. FakeData.FirstNames.Select(n => n.ToLowerInvariant())];
+
+    private static readonly string[] LowerLastNames = [.. FakeData.LastNames.Select(n => n.ToLowerInvariant())];
+
     private static string Pick(string[] list, ReadOnlySpan<byte> digest, int at) =>
         list[BinaryPrimitives.ReadUInt16LittleEndian(digest[at..]) % list.Length];
 
     /// <summary>12 base-36 characters (62 bits) from the digest's tail: distinct inputs get distinct tokens.</summary>
-    private static string Token(ReadOnlySpan<byte> digest)
+    private static void Token(ReadOnlySpan<byte> digest, Span<char> chars)
     {
         const string alphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
         var n = BinaryPrimitives.ReadUInt64LittleEndian(digest[24..]);
-        Span<char> chars = stackalloc char[12];
         for (var i = 0; i < chars.Length; i++)
         {
             chars[i] = alphabet[(int)(n % 36)];
             n /= 36;
         }
-
-        return new string(chars);
     }
 
-    private static string Postcode(ReadOnlySpan<byte> d)
-    {
-        static char Letter(byte b) => (char)('A' + (b % 26));
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{Letter(d[15])}{Letter(d[16])}{1 + (d[17] % 20)} {d[18] % 10}{Letter(d[19])}{Letter(d[23])}");
-    }
+    private static char Letter(byte b) => (char)('A' + (b % 26));
 
-    private static string Lorem(ReadOnlySpan<byte> d, int length)
+    /// <summary>Lorem words up to <paramref name="length"/> characters (cut there), without trailing spaces.</summary>
+    private static bool Lorem(ReadOnlySpan<byte> d, int length, Span<byte> destination, out int written)
     {
-        if (length == 0)
+        written = 0;
+        if (destination.Length < length)
         {
-            return "";
+            return false;
         }
 
-        var text = new StringBuilder(length + 12);
         var i = 0;
-        while (text.Length < length)
+        while (written < length)
         {
-            if (text.Length > 0)
+            if (written > 0)
             {
-                text.Append(' ');
+                destination[written++] = (byte)' ';
             }
 
-            text.Append(FakeData.Lorem[(d[i % 32] + i) % FakeData.Lorem.Length]);
+            var word = FakeData.Lorem[(d[i % 32] + i) % FakeData.Lorem.Length];
+            for (var c = 0; c < word.Length && written < length; c++)
+            {
+                destination[written++] = (byte)word[c];
+            }
+
             i++;
         }
 
-        return text.ToString(0, length).TrimEnd();
+        while (written > 0 && destination[written - 1] == (byte)' ')
+        {
+            written--;
+        }
+
+        return true;
     }
 }
