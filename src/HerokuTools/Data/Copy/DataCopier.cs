@@ -112,6 +112,12 @@ public sealed class DataCopier(DataCopyOptions options)
 
             return new DataCopyResult(plan, tables, canary, clock.Elapsed, false);
         }
+        catch (Exception e) when (e is NpgsqlException or IOException && !cancellation.IsCancellationRequested)
+        {
+            // A lost connection or a server error (not one of our own messages): one line, not a stack trace.
+            await DropLoadSchemaAsync();
+            throw new ToolException($"the copy failed: {(e.InnerException ?? e).Message.TrimEnd('.')}; {options.Target.Label} was left as it was", ExitCodes.Failure);
+        }
         catch
         {
             await DropLoadSchemaAsync();
@@ -204,8 +210,16 @@ public sealed class DataCopier(DataCopyOptions options)
             }
             catch
             {
-                await import.CancelAsync();
-                await import.DisposeAsync();
+                try
+                {
+                    await import.CancelAsync();
+                    await import.DisposeAsync();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The connection broke and ended the COPY: the original failure is what to report.
+                }
+
                 throw;
             }
 
