@@ -39,6 +39,33 @@ public sealed class CopyLostConnectionTests(PostgresFixture postgres)
         (await DataCopierTests.QueryAsync(target, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'heroku_tools_%'"))[0][0].ShouldBe(0L);
     }
 
+    [Fact]
+    public async Task Losing_the_connection_during_a_partial_refresh_fails_with_one_line_and_rolls_back()
+    {
+        var source = await postgres.CreateDatabaseAsync();
+        var target = await postgres.CreateDatabaseAsync();
+        await DataCopierTests.ExecAsync(source, DataCopierTests.SourceSchema);
+        await DataCopierTests.ExecAsync(target, DataCopierTests.SourceSchema);
+        await DataCopierTests.ExecAsync(target, "DELETE FROM profile WHERE id % 2 = 0;");
+        var before = await SnapshotAsync(target);
+        var killed = 0;
+        var options = new DataCopyOptions(DataCopierTests.ParseRules(DataCopierTests.Rules), Encoding.UTF8.GetBytes("k"),
+            new DatabaseTarget("live", source.Url), new DatabaseTarget("dev", target.Url))
+        {
+            OnlyTables = ["profile"],
+            SourceTap = s => new KillOnFirstRead(s, async () => killed += await TerminateLoadBackendAsync(target)),
+        };
+
+        var thrown = await Should.ThrowAsync<Exception>(() => new DataCopier(options).RunAsync(TestContext.Current.CancellationToken));
+        var e = thrown.ShouldBeOfType<ToolException>(thrown.ToString());
+
+        killed.ShouldBe(1);
+        e.ExitCode.ShouldBe(ExitCodes.Failure);
+        e.Message.ShouldNotContain("\n");
+        e.Message.ShouldMatch(@"^refreshing profile failed: [^;]*[^.]; dev was left as it was$");
+        (await SnapshotAsync(target)).ShouldBe(before);
+    }
+
     /// <summary>Every table of public with its rows, as text.</summary>
     private static async Task<List<string>> SnapshotAsync(TestDatabase db)
     {

@@ -68,6 +68,11 @@ internal sealed class PartialRefresh(DataCopier copier, DataCopyOptions options)
             // MessageText names the table and constraint; Detail (which may quote row values) is left out.
             throw new ToolException($"refreshing {string.Join(", ", plan.Tables.Select(t => t.Name))} failed: {e.MessageText}; {label} was left as it was", ExitCodes.Failure);
         }
+        catch (Exception e) when (e is NpgsqlException or IOException && !cancellation.IsCancellationRequested)
+        {
+            // A lost connection: the server rolls the open transaction back, so the target is as it was.
+            throw new ToolException($"refreshing {string.Join(", ", plan.Tables.Select(t => t.Name))} failed: {e.Message.TrimEnd('.')}; {label} was left as it was", ExitCodes.Failure);
+        }
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellation)
