@@ -146,6 +146,8 @@ internal sealed class LocalDyno : DynoSession
                 return null;
             }
 
+            // "up" before the command can run: it may act (write a file, print) before Start returns.
+            _state = DynoStates.Up;
             try
             {
                 _process = DynoProcess.Start(Spec);
@@ -153,11 +155,11 @@ internal sealed class LocalDyno : DynoSession
             catch (Exception e) when (e is Win32Exception or FileNotFoundException or DirectoryNotFoundException
                                           or InvalidOperationException)
             {
+                _state = DynoStates.Starting;
                 _output.AppendNote($"Error: could not start `{Spec.Command}`: {e.Message}");
                 return null;
             }
 
-            _state = DynoStates.Up;
             return _process;
         }
     }

@@ -23,7 +23,8 @@ public sealed class SandboxCommandTests : IDisposable
             var env = await ProgramRunner.RunAsync(_dir.Path, "sandbox", "env", "--dir", "state");
             env.ExitCode.ShouldBe(ExitCodes.Success, env.Error);
             var exports = Exports(env.Out);
-            exports.Keys.ShouldBe(["HEROKU_API_URL", "HEROKU_GIT_URL", "HEROKU_API_KEY", "HEROKU_HOST", "NODE_EXTRA_CA_CERTS", "HEROKU_TOOLS_CA_CERT"], ignoreOrder: true);
+            exports.Keys.ShouldBe(["HEROKU_API_URL", "HEROKU_GIT_URL", "HEROKU_API_KEY", "HEROKU_HOST", "NODE_EXTRA_CA_CERTS", "HEROKU_TOOLS_CA_CERT", "PGSSLMODE"], ignoreOrder: true);
+            exports["PGSSLMODE"].ShouldBe("prefer");
             exports["HEROKU_API_URL"].ShouldStartWith("http://127.0.0.1:");
             exports["HEROKU_GIT_URL"].ShouldEndWith("/git/{app}.git");
             File.Exists(exports["NODE_EXTRA_CA_CERTS"]).ShouldBeTrue();
