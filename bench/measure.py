@@ -2,7 +2,9 @@
 """Runs commands repeatedly and reports median wall time and peak resident memory of each.
 
 usage: measure.py RUNS LABEL=COMMAND [LABEL=COMMAND ...]
-The first command is the baseline; every row also gives its ratio to it. Output: a Markdown table.
+The first command is the baseline. The commands take turns (round robin, one run of each per round), so a load
+swing on a shared machine hits every row alike; the ratio column is the median of the per-round ratios to the
+baseline. Output: a Markdown table.
 """
 import os, shlex, statistics, subprocess, sys, tempfile, time
 
@@ -21,18 +23,19 @@ def peak_rss_mib(argv):
 
 def main():
     runs = int(sys.argv[1])
-    rows = []
-    for spec in sys.argv[2:]:
-        label, cmd = spec.split("=", 1)
-        argv = shlex.split(cmd)
+    specs = [spec.split("=", 1) for spec in sys.argv[2:]]
+    commands = [(label, shlex.split(cmd)) for label, cmd in specs]
+    for _, argv in commands:
         wall_seconds(argv)  # warm the page cache
-        walls = [wall_seconds(argv) for _ in range(runs)]
-        rss = max(peak_rss_mib(argv) for _ in range(5))
-        rows.append((label, statistics.median(walls) * 1000, rss))
-    base = rows[0][1]
-    print(f"| command | median wall (ms) | peak RSS (MiB) | wall vs {rows[0][0]} |")
+    walls = [[] for _ in commands]
+    for _ in range(runs):
+        for i, (_, argv) in enumerate(commands):
+            walls[i].append(wall_seconds(argv))
+    print(f"| command | median wall (ms) | peak RSS (MiB) | wall vs {commands[0][0]} (median of per-round ratios) |")
     print("|---|---:|---:|---:|")
-    for label, ms, rss in rows:
-        print(f"| {label} | {ms:.1f} | {rss:.1f} | {ms / base:.2f}x |")
+    for i, (label, argv) in enumerate(commands):
+        rss = max(peak_rss_mib(argv) for _ in range(5))
+        ratio = statistics.median(w / b for w, b in zip(walls[i], walls[0]))
+        print(f"| {label} | {statistics.median(walls[i]) * 1000:.1f} | {rss:.1f} | {ratio:.2f}x |")
 
 main()
