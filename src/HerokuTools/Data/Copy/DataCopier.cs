@@ -128,15 +128,17 @@ public sealed class DataCopier(DataCopyOptions options)
         }
     }
 
-    /// <summary>The loads in the plan's order; the biggest pass-through table split into key ranges, one per stream,
-    /// so that the streams all work to the end (its rows pass through, so the ranges cost alike).</summary>
+    /// <summary>The pass-through tables first (biggest first), then the others in the plan's order: the pass-through
+    /// ones load at the server's speed, so their indexes build while the anonymised tables still stream and the copy
+    /// does not end on a big table's index builds. The biggest pass-through table is split into key ranges, one per
+    /// stream (its rows pass through, so the ranges cost alike).</summary>
     private async Task<List<LoadWork>> LoadWorkAsync(CopyPlan plan, NpgsqlConnection source, CancellationToken cancellation)
     {
         var split = options.Jobs < 2 ? null : plan.Copied.Where(t => t.PassThrough && t.SizeBytes >= options.SplitTableMinBytes)
             .OrderByDescending(t => t.SizeBytes).FirstOrDefault();
         var ranges = split is null ? [] : await KeyRanges.ForAsync(split.Name, options.Jobs, source, cancellation);
         var loads = new List<LoadWork>();
-        foreach (var table in plan.Copied)
+        foreach (var table in plan.Copied.Where(t => t.PassThrough).OrderByDescending(t => t.SizeBytes).Concat(plan.Copied.Where(t => !t.PassThrough)))
         {
             if (table == split && ranges.Count > 1)
             {
