@@ -9,7 +9,7 @@ public sealed record DataCopyOptions(DataRules Rules, byte[] Key, DatabaseTarget
     public int Jobs { get; init; } = Math.Clamp(Environment.ProcessorCount, 2, 8);
 
     /// <summary>The biggest pass-through table at least this big is loaded in key ranges, one per stream.</summary>
-    public long SplitTableMinBytes { get; init; } = 64L << 20;
+    public long SplitTableMinBytes { get; init; } = long.MaxValue;
 
     /// <summary>Check and plan only; nothing is written to the target.</summary>
     public bool DryRun { get; init; }
