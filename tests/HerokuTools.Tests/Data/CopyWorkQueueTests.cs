@@ -31,8 +31,8 @@ public sealed class CopyWorkQueueTests
         users.ShouldBe(loads[0]);
         orders1.ShouldBe(loads[1]);
         queue.Done(users!);
-        (await queue.NextAsync(token)).ShouldBe(new PostDataWork(UsersPkey)); // before the next load
-        (await queue.NextAsync(token)).ShouldBe(loads[2]);
+        (await queue.NextAsync(token)).ShouldBe(loads[2]); // loads first
+        (await queue.NextAsync(token)).ShouldBe(new PostDataWork(UsersPkey)); // then what is ready
 
         // Nothing is ready until a stream finishes something: the caller waits.
         var waiting = queue.NextAsync(token);

@@ -12,9 +12,9 @@ internal sealed record PostDataWork(PostDataEntry Entry) : CopyWork;
 /// <summary>
 /// What the copy streams do next, as <c>pg_restore -j</c> schedules: loads in the plan's order; as soon as all of a
 /// table's loads are done, its indexes and primary key/unique/check constraints (plain indexes first, so that they
-/// can be built side by side); a foreign key once both its tables are indexed. Ready post-data work goes before the
-/// next load. Entries on tables the plan does not know, foreign keys that never became ready, and everything else
-/// (triggers, rules, ...) are left for the end (<see cref="Leftovers"/>).
+/// can be built side by side); a foreign key once both its tables are indexed. Loads go first: a stream with no
+/// table left builds what is ready while the others still load. Entries on tables the plan does not know, foreign
+/// keys that never became ready, and everything else (triggers, rules, ...) are left for the end (<see cref="Leftovers"/>).
 /// </summary>
 internal sealed class CopyWorkQueue
 {
@@ -97,6 +97,12 @@ internal sealed class CopyWorkQueue
             Task changed;
             lock (_lock)
             {
+                if (_loads.TryDequeue(out var load))
+                {
+                    _running++;
+                    return load;
+                }
+
                 for (var node = _ready.First; node is not null; node = node.Next)
                 {
                     if (node.Value.Kind == PostDataKind.ForeignKey)
@@ -114,12 +120,6 @@ internal sealed class CopyWorkQueue
                     _ready.Remove(node);
                     _running++;
                     return new PostDataWork(node.Value);
-                }
-
-                if (_loads.TryDequeue(out var load))
-                {
-                    _running++;
-                    return load;
                 }
 
                 if (_running == 0)
