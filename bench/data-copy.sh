@@ -5,7 +5,7 @@
 # Prints a Markdown table: wall seconds, peak RSS (GNU time), CPU of the client processes and of the server's
 # backends, ratio to the baseline. Never part of ./test.sh.
 # RUNS=n measures each copy n times (alternating, fresh target databases each time) on one generated dataset.
-# COMPARE_REF=<commit> also builds and measures the tool as of that commit (before/after in the same run).
+# COMPARE_REF="<commit> ..." also builds and measures the tool as of each commit (before/after in the same run).
 # PHASES=1 prints the tool's progress lines with the seconds since it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,13 +26,13 @@ trap cleanup EXIT
 echo "building (Release)..." >&2
 dotnet build src/HerokuTools -c Release -nologo -v quiet >/dev/null
 tool=$(pwd)/src/HerokuTools/bin/Release/net10.0/heroku-tools
-base_tool=""
-if [ -n "${COMPARE_REF:-}" ]; then
-  echo "building $COMPARE_REF (Release)..." >&2
-  mkdir -p "$work/base" && git archive "$COMPARE_REF" | tar -x -C "$work/base"
-  dotnet build "$work/base/src/HerokuTools" -c Release -nologo -v quiet >/dev/null
-  base_tool=$work/base/src/HerokuTools/bin/Release/net10.0/heroku-tools
-fi
+base_tools=()
+for ref in ${COMPARE_REF:-}; do # one or more commits, space-separated
+  echo "building $ref (Release)..." >&2
+  mkdir -p "$work/base-$ref" && git archive "$ref" | tar -x -C "$work/base-$ref"
+  dotnet build "$work/base-$ref/src/HerokuTools" -c Release -nologo -v quiet >/dev/null
+  base_tools+=("$ref")
+done
 
 # As root, the server runs as the postgres system user (initdb refuses root).
 as_pg=()
@@ -139,12 +139,12 @@ for run in $(seq 1 "${RUNS:-1}"); do
   cp "$work/tool.err" /tmp/ht-bench-data-tool.err 2>/dev/null || true
   [ -n "${PHASES:-}" ] && { echo "tool phases (seconds since start):" >&2; cat "$work/tool.err" >&2; }
   leaked=$("$PGBIN/psql" -X -At -d dst_tool -c "SELECT count(*) FROM auth_user WHERE email LIKE '%.test'")
-  if [ -n "$base_tool" ]; then
-    echo "run $run: heroku-tools data copy as of $COMPARE_REF..." >&2
-    read -r base_wall base_mib base_cpu base_pg < <(copy_with base "$base_tool")
-    add_row "run $run: heroku-tools data copy as of ${COMPARE_REF:0:7}" "$base_wall" "$base_mib" "$base_cpu" "$base_pg" "$plain_wall"
-    [ -n "${PHASES:-}" ] && { echo "$COMPARE_REF phases:" >&2; cat "$work/base.err" >&2; }
-  fi
+  for ref in "${base_tools[@]}"; do
+    echo "run $run: heroku-tools data copy as of $ref..." >&2
+    read -r base_wall base_mib base_cpu base_pg < <(copy_with "base-$ref" "$work/base-$ref/src/HerokuTools/bin/Release/net10.0/heroku-tools")
+    add_row "run $run: heroku-tools data copy as of ${ref:0:7}" "$base_wall" "$base_mib" "$base_cpu" "$base_pg" "$plain_wall"
+    [ -n "${PHASES:-}" ] && { echo "$ref phases:" >&2; cat "$work/base-$ref.err" >&2; }
+  done
 done
 
 echo

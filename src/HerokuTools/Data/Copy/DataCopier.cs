@@ -82,12 +82,15 @@ public sealed class DataCopier(DataCopyOptions options)
             var members = await ExtensionMembersAsync(source, cancellation);
             await PsqlAsync(SchemaScripts.PreData(preData, LoadSchema, members, extensions), cancellation);
 
-            progress.Phase($"copying {plan.Copied.Count()} tables on {options.Jobs} streams");
-            var tables = await CopyTablesAsync(plan, snapshot, target, cancellation);
+            var postDataScript = PostDataStages.Parse(postData, LoadSchema, members);
+            var loads = await LoadWorkAsync(plan, source, cancellation);
+            progress.Phase($"copying {plan.Copied.Count()} tables on {options.Jobs} streams (indexes and constraints as tables finish)");
+            var queue = new CopyWorkQueue(plan.Tables.Select(t => t.Name), loads, postDataScript.Entries);
+            var tables = await CopyTablesAsync(plan, snapshot, queue, postDataScript, target, cancellation);
 
             await SetSequencesAsync(plan, source, target, LoadSchema, cancellation);
-            progress.Phase("adding indexes, constraints and triggers (post-data)");
-            await PostDataAsync(plan, postData, members, cancellation);
+            progress.Phase("adding the remaining constraints and triggers (post-data)");
+            await PostDataLeftoversAsync(plan, queue, postDataScript, cancellation);
 
             progress.Phase("verifying");
             var mismatched = tables.Where(t => !t.CountsMatch).ToList();
@@ -125,24 +128,59 @@ public sealed class DataCopier(DataCopyOptions options)
         }
     }
 
-    private async Task<List<TableResult>> CopyTablesAsync(CopyPlan plan, string snapshot, NpgsqlConnection target, CancellationToken cancellation)
+    /// <summary>The pass-through tables first (biggest first), then the others in the plan's order: the pass-through
+    /// ones load at the server's speed, so their indexes build while the anonymised tables still stream and the copy
+    /// does not end on a big table's index builds. The biggest pass-through table is split into key ranges, one per
+    /// stream (its rows pass through, so the ranges cost alike).</summary>
+    private async Task<List<LoadWork>> LoadWorkAsync(CopyPlan plan, NpgsqlConnection source, CancellationToken cancellation)
+    {
+        var split = options.Jobs < 2 ? null : plan.Copied.Where(t => t.PassThrough && t.SizeBytes >= options.SplitTableMinBytes)
+            .OrderByDescending(t => t.SizeBytes).FirstOrDefault();
+        var ranges = split is null ? [] : await KeyRanges.ForAsync(split.Name, options.Jobs, source, cancellation);
+        var loads = new List<LoadWork>();
+        foreach (var table in plan.Copied.Where(t => t.PassThrough).OrderByDescending(t => t.SizeBytes).Concat(plan.Copied.Where(t => !t.PassThrough)))
+        {
+            if (table == split && ranges.Count > 1)
+            {
+                loads.AddRange(ranges.Select((range, i) => new LoadWork(table, range, $"{table.Name} ({i + 1}/{ranges.Count})")));
+            }
+            else
+            {
+                loads.Add(new LoadWork(table, null, table.Name));
+            }
+        }
+
+        return loads;
+    }
+
+    private async Task<List<TableResult>> CopyTablesAsync(CopyPlan plan, string snapshot, CopyWorkQueue queue, PostDataScript postData,
+        NpgsqlConnection target, CancellationToken cancellation)
     {
         using var anonymiser = new Anonymiser(options.Key);
         var partitioned = await PartitionedTablesAsync(target, cancellation);
-        var queue = new ConcurrentQueue<TablePlan>(plan.Copied);
         var results = new ConcurrentBag<TableResult>();
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(options.Jobs, queue.Count))).Select(async _ =>
+        var workers = Enumerable.Range(0, Math.Max(1, options.Jobs)).Select(async _ =>
         {
             await using var from = await options.Source.OpenAsync(failed.Token);
             await ExecuteAsync(from, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", failed.Token);
             await ExecuteAsync(from, $"SET TRANSACTION SNAPSHOT {Sql.Literal(snapshot)}", failed.Token);
             await using var to = await options.Target.OpenAsync(failed.Token);
-            while (queue.TryDequeue(out var table))
+            while (await queue.NextAsync(failed.Token) is { } work)
             {
                 try
                 {
-                    results.Add(await CopyTableAsync(table, from, to, anonymiser, LoadSchema, partitioned, failed.Token));
+                    if (work is LoadWork load)
+                    {
+                        results.Add(await CopyTableAsync(load.Table, from, to, anonymiser, LoadSchema, partitioned, failed.Token, load.Range, load.Label));
+                    }
+                    else if (work is PostDataWork post)
+                    {
+                        await using var command = new NpgsqlCommand(postData.Statement(post.Entry) + "RESET ALL;", to) { CommandTimeout = 0 };
+                        await command.ExecuteNonQueryAsync(failed.Token);
+                    }
+
+                    queue.Done(work);
                 }
                 catch
                 {
@@ -168,12 +206,19 @@ public sealed class DataCopier(DataCopyOptions options)
             throw;
         }
 
+        var perTable = results.GroupBy(r => r.Name, StringComparer.Ordinal).Select(ranges => ranges.Skip(1).Any()
+            ? ranges.First() with
+            {
+                Rows = ranges.Sum(r => r.Rows), TargetRows = ranges.Sum(r => r.TargetRows), Bytes = ranges.Sum(r => r.Bytes),
+                Elapsed = ranges.Max(r => r.Elapsed),
+            }
+            : ranges.First()).ToList();
         foreach (var table in plan.Tables.Where(t => t.Skip))
         {
-            results.Add(new TableResult(table.Name, true, 0, 0, 0, 0, TimeSpan.Zero));
+            perTable.Add(new TableResult(table.Name, true, 0, 0, 0, 0, TimeSpan.Zero));
         }
 
-        return results.OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+        return perTable.OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -182,19 +227,22 @@ public sealed class DataCopier(DataCopyOptions options)
     /// of its own, emptied and written FROZEN; without it (<see cref="PartialRefresh"/>) the caller's transaction holds it.
     /// </summary>
     internal async Task<TableResult> CopyTableAsync(TablePlan table, NpgsqlConnection from, NpgsqlConnection to, Anonymiser anonymiser,
-        string intoSchema, HashSet<string>? partitioned, CancellationToken cancellation)
+        string intoSchema, HashSet<string>? partitioned, CancellationToken cancellation, string? range = null, string? label = null)
     {
         var clock = Stopwatch.StartNew();
         var maskers = table.Columns.Select(c => FieldMaskers.For(c.Rule, c.Column, anonymiser)).ToList();
         var transfer = new BinaryCopyTransformer(maskers);
-        options.Progress.TableStarted(table.Name, transfer, table.SizeBytes);
+        label ??= table.Name;
+        options.Progress.TableStarted(label, transfer, range is null ? table.SizeBytes : table.SizeBytes / Math.Max(1, options.Jobs));
         var target = Sql.Qualified(intoSchema, table.Name);
         // FREEZE: the table is emptied in the loading transaction, so its rows can be written frozen (no hint-bit
         // writes when the indexes are built and no anti-wraparound vacuum later). Partitioned tables cannot be.
         var ownTransaction = partitioned is not null;
-        var freeze = ownTransaction && !partitioned!.Contains(table.Name);
+        // A table split into key ranges loads in several transactions at once: none of them can empty it, so no FREEZE.
+        var freeze = ownTransaction && range is null && !partitioned!.Contains(table.Name);
+        var select = range is null ? table.SelectSql() : $"{table.SelectSql()} {(table.Where is null ? "WHERE" : "AND")} ({range})";
         await using (var load = ownTransaction ? await to.BeginTransactionAsync(cancellation) : null)
-        await using (var export = await from.BeginRawBinaryCopyAsync($"COPY ({table.SelectSql()}) TO STDOUT (FORMAT BINARY)", cancellation))
+        await using (var export = await from.BeginRawBinaryCopyAsync($"COPY ({select}) TO STDOUT (FORMAT BINARY)", cancellation))
         {
             if (freeze)
             {
@@ -233,17 +281,18 @@ public sealed class DataCopier(DataCopyOptions options)
 
         var loaded = transfer.RowsWritten;
         var result = new TableResult(table.Name, false, table.Columns.Count(c => c.Rule.IsMasked), transfer.Rows, loaded, transfer.Bytes, clock.Elapsed);
-        options.Progress.TableDone(result);
+        options.Progress.TableDone(result with { Name = label });
         return result;
     }
 
-    /// <summary>The post-data section in stages (indexes, then foreign keys, then the rest), each stage's scripts
-    /// on parallel psql sessions. The load schema is not live yet, so no stage needs to be one transaction: a failure
-    /// drops the whole load schema.</summary>
-    private async Task PostDataAsync(CopyPlan plan, string postData, ISet<string> members, CancellationToken cancellation)
+    /// <summary>What the streams left of the post-data (see <see cref="CopyWorkQueue.Leftovers"/>) in stages, each
+    /// stage's scripts on parallel psql sessions. The load schema is not live yet, so no stage needs to be one
+    /// transaction: a failure drops the whole load schema.</summary>
+    private async Task PostDataLeftoversAsync(CopyPlan plan, CopyWorkQueue queue, PostDataScript postData, CancellationToken cancellation)
     {
         var sizes = plan.Tables.ToDictionary(t => t.Name, t => t.SizeBytes, StringComparer.Ordinal);
-        foreach (var stage in PostDataStages.Split(postData, LoadSchema, members, sizes, options.Jobs))
+        var (indexes, foreignKeys, others) = queue.Leftovers();
+        foreach (var stage in postData.Stages(indexes, foreignKeys, others, sizes, options.Jobs))
         {
             await Task.WhenAll(stage.Select(script => PsqlAsync(script, cancellation)));
         }

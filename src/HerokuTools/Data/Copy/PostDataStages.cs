@@ -18,57 +18,45 @@ public static partial class PostDataStages
     public static IReadOnlyList<IReadOnlyList<string>> Split(
         string dump, string load, ISet<string> extensionMembers, IReadOnlyDictionary<string, long> tableSizes, int jobs)
     {
-        ArgumentNullException.ThrowIfNull(dump);
         ArgumentNullException.ThrowIfNull(tableSizes);
+        var parsed = Parse(dump, load, extensionMembers);
+        var indexes = parsed.Entries.Where(e => e.Kind is PostDataKind.Index or PostDataKind.Constraint).ToList();
+        var foreignKeys = parsed.Entries.Where(e => e.Kind == PostDataKind.ForeignKey).ToList();
+        var rest = parsed.Entries.Where(e => e.Kind == PostDataKind.Other).ToList();
+        return parsed.Stages(indexes, foreignKeys, rest, tableSizes, jobs);
+    }
+
+    /// <summary>The dump's entries one by one, each with the table it works on (and, for a foreign key, the table it
+    /// references), so that each can run as soon as its tables are ready.</summary>
+    public static PostDataScript Parse(string dump, string load, ISet<string> extensionMembers)
+    {
+        ArgumentNullException.ThrowIfNull(dump);
         var headers = EntryHeader().Matches(dump);
-        var preamble = new StringBuilder(headers.Count == 0 ? dump : dump[..headers[0].Index]);
+        var preamble = headers.Count == 0 ? dump : dump[..headers[0].Index];
         var trailer = new StringBuilder();
-        var indexes = new List<(string Sql, long Weight)>();
-        var foreignKeys = new List<(string Sql, long Weight)>();
-        var rest = new StringBuilder();
+        var entries = new List<PostDataEntry>();
         for (var i = 0; i < headers.Count; i++)
         {
             var start = headers[i].Index;
             var end = i + 1 < headers.Count ? headers[i + 1].Index : dump.Length;
             var body = MoveRestrictLines(dump[start..end], trailer);
-            var entry = (body, Weight(body, tableSizes));
-            switch (headers[i].Groups["type"].Value)
+            var kind = headers[i].Groups["type"].Value switch
             {
-                case "INDEX" or "CONSTRAINT":
-                    indexes.Add(entry);
-                    break;
-                case "FK CONSTRAINT":
-                    foreignKeys.Add(entry);
-                    break;
-                default:
-                    rest.Append(body);
-                    break;
-            }
+                "INDEX" => PostDataKind.Index,
+                "CONSTRAINT" => PostDataKind.Constraint,
+                "FK CONSTRAINT" => PostDataKind.ForeignKey,
+                _ => PostDataKind.Other,
+            };
+            var references = kind == PostDataKind.ForeignKey ? TableName(ReferencedTable().Match(body)) : null;
+            entries.Add(new PostDataEntry(kind, TableName(TableOfEntry().Match(body)), references, body));
         }
 
-        var head = MoveRestrictLines(preamble.ToString(), null) + $"SET maintenance_work_mem = '{MaintenanceWorkMem}';\n";
-        string Script(string body) =>
-            SchemaScripts.Relocate(head + body, load, extensionMembers) + "\n" + trailer;
-
-        var stages = new List<IReadOnlyList<string>>();
-        foreach (var group in new[] { indexes, foreignKeys })
-        {
-            if (group.Count > 0)
-            {
-                stages.Add(Balance(group, Math.Max(1, jobs)).Select(Script).ToList());
-            }
-        }
-
-        if (rest.Length > 0)
-        {
-            stages.Add([Script(rest.ToString())]);
-        }
-
-        return stages;
+        var head = MoveRestrictLines(preamble, null) + $"SET maintenance_work_mem = '{MaintenanceWorkMem}';\n";
+        return new PostDataScript(head, trailer.ToString(), load, extensionMembers, entries);
     }
 
     /// <summary>Longest first onto the least loaded job; each job's entries keep the dump's relative order.</summary>
-    private static List<string> Balance(List<(string Sql, long Weight)> entries, int jobs)
+    internal static List<string> Balance(List<(string Sql, long Weight)> entries, int jobs)
     {
         var load = new long[Math.Min(jobs, entries.Count)];
         var assigned = new List<int>[load.Length];
@@ -87,18 +75,15 @@ public static partial class PostDataStages
         return assigned.Select(list => string.Concat(list.Order().Select(i => entries[i].Sql))).ToList();
     }
 
-    /// <summary>The size of the table the entry works on (0 when unknown).</summary>
-    private static long Weight(string entry, IReadOnlyDictionary<string, long> tableSizes)
+    private static string? TableName(Match match)
     {
-        var match = TableOfEntry().Match(entry);
         if (!match.Success)
         {
-            return 0;
+            return null;
         }
 
         var raw = match.Groups[1].Value;
-        var name = raw.StartsWith('"') ? raw[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : raw;
-        return tableSizes.TryGetValue(name, out var size) ? size : 0;
+        return raw.StartsWith('"') ? raw[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : raw;
     }
 
     /// <summary>Recent pg_dump versions bracket the script with <c>\restrict KEY</c> ... <c>\unrestrict KEY</c>:
@@ -134,4 +119,7 @@ public static partial class PostDataStages
 
     [GeneratedRegex(@"(?:\bON|ALTER TABLE)(?: ONLY)? public\.(""(?:[^""]|"""")+""|[A-Za-z_][A-Za-z0-9_$]*)")]
     private static partial Regex TableOfEntry();
+
+    [GeneratedRegex(@"REFERENCES public\.(""(?:[^""]|"""")+""|[A-Za-z_][A-Za-z0-9_$]*)")]
+    private static partial Regex ReferencedTable();
 }
