@@ -8,7 +8,7 @@ namespace HerokuTools.Tests.Sandbox;
 public sealed class SandboxCommandTests : IDisposable
 {
     private readonly TempDirectory _dir = new("ht-sbcli-");
-    private readonly List<Process> _started = [];
+    private readonly List<int> _started = []; // ids, not Process objects: the test body disposes those
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -73,7 +73,7 @@ public sealed class SandboxCommandTests : IDisposable
         }
 
         var p = Process.Start(psi)!;
-        _started.Add(p);
+        _started.Add(p.Id);
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
         return p;
@@ -99,18 +99,20 @@ public sealed class SandboxCommandTests : IDisposable
     /// <summary>A failed assertion must not leave a sandbox running: kill what is still up.</summary>
     public void Dispose()
     {
-        foreach (var p in _started)
+        foreach (var id in _started)
         {
             try
             {
+                using var p = Process.GetProcessById(id);
                 if (!p.HasExited)
                 {
                     p.Kill(entireProcessTree: true);
                     p.WaitForExit(10_000);
                 }
             }
-            catch (InvalidOperationException)
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
             {
+                // Already gone.
             }
         }
 
