@@ -59,7 +59,7 @@ public sealed class RuleKindsCopyTests(PostgresFixture postgres)
         copied.Count.ShouldBe(30);
         copied.ShouldAllBe(r => (int)r[0]! % 4 == 0);
 
-        using var anonymiser = new Anonymiser(Key);
+        var anonymiser = new Anonymiser(Key);
         foreach (var row in copied)
         {
             var source_ = original[(int)row[0]!];

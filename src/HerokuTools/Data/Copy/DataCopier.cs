@@ -156,7 +156,7 @@ public sealed class DataCopier(DataCopyOptions options)
     private async Task<List<TableResult>> CopyTablesAsync(CopyPlan plan, string snapshot, CopyWorkQueue queue, PostDataScript postData,
         NpgsqlConnection target, CancellationToken cancellation)
     {
-        using var anonymiser = new Anonymiser(options.Key);
+        var anonymiser = new Anonymiser(options.Key);
         var partitioned = await PartitionedTablesAsync(target, cancellation);
         var results = new ConcurrentBag<TableResult>();
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -405,7 +405,7 @@ public sealed class DataCopier(DataCopyOptions options)
         }
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellation)
+    internal static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellation)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellation);

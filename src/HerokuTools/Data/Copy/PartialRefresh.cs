@@ -30,10 +30,10 @@ internal sealed class PartialRefresh(DataCopier copier, DataCopyOptions options)
             var order = PartialRefreshCheck.ParentsFirst(plan.Tables, keys);
             options.Progress.Phase(string.Create(CultureInfo.InvariantCulture,
                 $"refreshing {string.Join(", ", order.Select(t => t.Name))} in one transaction; the other {plan.Untouched!.Count} tables stay as they are"));
-            await ExecuteAsync(target, "SET CONSTRAINTS ALL DEFERRED", cancellation);
-            await ExecuteAsync(target, "TRUNCATE " + string.Join(", ", order.Select(t => Sql.Qualified(SchemaReader.SchemaName, t.Name))), cancellation);
+            await DataCopier.ExecuteAsync(target, "SET CONSTRAINTS ALL DEFERRED", cancellation);
+            await DataCopier.ExecuteAsync(target, "TRUNCATE " + string.Join(", ", order.Select(t => Sql.Qualified(SchemaReader.SchemaName, t.Name))), cancellation);
 
-            using var anonymiser = new Anonymiser(options.Key);
+            var anonymiser = new Anonymiser(options.Key);
             var results = new List<TableResult>();
             foreach (var table in order)
             {
@@ -59,7 +59,7 @@ internal sealed class PartialRefresh(DataCopier copier, DataCopyOptions options)
             }
 
             // Deferred foreign keys are checked here, before COMMIT, so a violation names itself and rolls back.
-            await ExecuteAsync(target, "SET CONSTRAINTS ALL IMMEDIATE", cancellation);
+            await DataCopier.ExecuteAsync(target, "SET CONSTRAINTS ALL IMMEDIATE", cancellation);
             await transaction.CommitAsync(cancellation);
             return new DataCopyResult(plan, results.OrderBy(r => r.Name, StringComparer.Ordinal).ToList(), canary, clock.Elapsed, false);
         }
@@ -73,11 +73,5 @@ internal sealed class PartialRefresh(DataCopier copier, DataCopyOptions options)
             // A lost connection: the server rolls the open transaction back, so the target is as it was.
             throw new ToolException($"refreshing {string.Join(", ", plan.Tables.Select(t => t.Name))} failed: {e.Message.TrimEnd('.')}; {label} was left as it was", ExitCodes.Failure);
         }
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellation)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellation);
     }
 }

@@ -11,7 +11,7 @@ namespace HerokuTools.Data.Masking;
 /// table and every run (joins on, say, email keep working), and no output can be traced back without the key.
 /// Thread-safe.
 /// </summary>
-public sealed class Anonymiser : IDisposable
+public sealed class Anonymiser
 {
     // The key's HMAC pads are hashed once; every value then costs two or three managed SHA-256 compressions.
     private readonly KeyedSha256 _hmac;
@@ -25,11 +25,6 @@ public sealed class Anonymiser : IDisposable
         }
 
         _hmac = new KeyedSha256(key);
-    }
-
-    public void Dispose()
-    {
-        // Nothing native to release any more (the HMAC is managed); kept so callers' using blocks stay valid.
     }
 
     private void Hmac(ReadOnlySpan<byte> data, Span<byte> digest) => _hmac.Compute(data, digest);
