@@ -121,6 +121,13 @@ public sealed class PostgresClusterLifecycleTests : IDisposable
         await cluster.StopAsync(Cancellation);
         await cluster.DisposeAsync();
 
+        // pg_ctl stop returns once the pid file is gone; the postmaster may take a moment more to leave the process table.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (IsRunning(pid) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Cancellation);
+        }
+
         IsRunning(pid).ShouldBeFalse();
         File.Exists(cluster.PidFile).ShouldBeFalse();
     }
