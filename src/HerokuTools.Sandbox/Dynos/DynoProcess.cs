@@ -14,6 +14,9 @@ internal sealed class DynoProcess : IDisposable
     private static readonly Lazy<string> Setsid = new(() => FindOnPath("setsid"));
     private static readonly Lazy<string> Bash = new(() => FindOnPath("bash"));
 
+    /// <summary>GNU env with <c>--default-signal</c> (coreutils 8.31+), or null.</summary>
+    private static readonly Lazy<string?> SignalResettingEnv = new(FindSignalResettingEnv);
+
     private readonly Process _process;
 
     private DynoProcess(Process process)
@@ -47,6 +50,17 @@ internal sealed class DynoProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+
+        // An ignored signal stays ignored through exec, and no shell may reset it: the .NET runtime ignores SIGPIPE
+        // (so `cmd | head` would see write errors instead of ending quietly), and a sandbox started in the
+        // background of a script (`heroku-tools sandbox up &`) ignores SIGINT and SIGQUIT (so Ctrl-C from the
+        // client would not reach the command). A dyno starts with default dispositions, as on Heroku.
+        if (SignalResettingEnv.Value is { } env)
+        {
+            info.ArgumentList.Add(env);
+            info.ArgumentList.Add("--default-signal=INT,QUIT,PIPE");
+        }
+
         info.ArgumentList.Add(Bash.Value);
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add(MergeThenRun);
@@ -64,12 +78,90 @@ internal sealed class DynoProcess : IDisposable
 
     public bool Signal(int signal) => ProcessGroup.Signal(Id, signal);
 
+    /// <summary>
+    /// Waits (up to 2 s) until the command's shell runs, i.e. setsid has made the process group and env has reset
+    /// the signal dispositions: a Ctrl-C sent before that could hit a still-ignored SIGINT and be lost.
+    /// </summary>
+    public async Task WhenCommandRunsAsync()
+    {
+        for (var i = 0; i < 400 && !Exited.IsCompleted && InWrapper(); i++)
+        {
+            await Task.Delay(5);
+        }
+    }
+
+    /// <summary>True while the process is still setsid or env (from /proc; false where there is none).</summary>
+    private bool InWrapper()
+    {
+        try
+        {
+            var name = File.ReadAllText($"/proc/{Id}/comm").Trim();
+            return name is "setsid" or "env";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     public void Dispose() => _process.Dispose();
 
     private static async Task<int> WaitForExitAsync(Process process)
     {
         await process.WaitForExitAsync();
         return process.ExitCode;
+    }
+
+    /// <summary>True when this process ignores SIGINT or SIGQUIT (the SigIgn mask of /proc/self/status).</summary>
+    internal static bool InterruptIgnored()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                if (line.StartsWith("SigIgn:", StringComparison.Ordinal)
+                    && ulong.TryParse(line.AsSpan(7).Trim(), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var mask))
+                {
+                    const ulong interruptAndQuit = (1UL << (2 - 1)) | (1UL << (3 - 1));
+                    return (mask & interruptAndQuit) != 0;
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
+        return false;
+    }
+
+    private static string? FindSignalResettingEnv()
+    {
+        try
+        {
+            var env = FindOnPath("env");
+            var probe = new ProcessStartInfo(env) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+            probe.ArgumentList.Add("--default-signal=INT,QUIT");
+            probe.ArgumentList.Add("true");
+            using var process = Process.Start(probe);
+            if (process is null)
+            {
+                return null;
+            }
+
+            process.WaitForExit();
+            return process.ExitCode == 0 ? env : null;
+        }
+        catch (Exception e) when (e is FileNotFoundException or System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
     }
 
     private static string FindOnPath(string program)

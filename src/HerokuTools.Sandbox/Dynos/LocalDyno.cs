@@ -285,6 +285,7 @@ internal sealed class LocalDyno : DynoSession
                     start = i + 1;
                     if (buffer[i] == 0x03)
                     {
+                        await process.WhenCommandRunsAsync();
                         process.Signal(ProcessGroup.SigInt);
                     }
                     else

@@ -20,7 +20,7 @@ public sealed class Invocation(CliHost host, GlobalSettings settings, ParseResul
     /// <summary>git in the working directory, or null when git is not installed.</summary>
     public IGit? Git => _git ??= GitCli.FindOnPath("git", Host.GetEnv("PATH")) is null
         ? null
-        : new GitCli(Host.WorkingDirectory, Host.Environment);
+        : new GitCli(Host.WorkingDirectory, Host.Environment, Settings.Verbose ? Reporter.Verbose : null);
 
     private IGit? _git;
 

@@ -30,7 +30,9 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         var remote = remoteFor(environment.AppName);
         var stateTask = ReleasedState.ReadAsync(client, environment.AppName, cancellation);
         var baselineTask = BaselineAsync(stateTask, environment.AppName, remote, cancellation);
-        var local = upstream is null ? LocalFactsAsync(sourceRef ?? environment.Branch, remote, cancellation) : null;
+        // The app's deploy branch (the lease) is only needed by the plan: the changeset does not wait for it.
+        var deployBranch = upstream is null ? remote.DeployBranchAsync(git, cancellation) : null;
+        var local = upstream is null ? LocalFactsAsync(sourceRef ?? environment.Branch, cancellation) : null;
         var state = await stateTask;
         string target;
         Task<string?> releasePhase;
@@ -56,8 +58,7 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         else
         {
             sourceRef ??= environment.Branch;
-            (target, var branch, var head, releasePhase) = await local!;
-            targetFor = targetFor with { DeployBranch = branch, RemoteHead = head };
+            (target, releasePhase) = await local!;
         }
 
         var baseline = await baselineTask;
@@ -66,6 +67,12 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         var changeset = await new ChangesetReader(git).ReadResolvedAsync(baseline, target, cancellation);
         reporter.Verbose($"changeset ({changeset.Commits.Count} commits, {changeset.Files.Count} files) in {clock.ElapsedMilliseconds} ms");
         clock.Restart();
+        if (deployBranch is not null)
+        {
+            var (branch, head) = await deployBranch;
+            targetFor = targetFor with { DeployBranch = branch, RemoteHead = head };
+        }
+
         targetFor = targetFor with { ReleasePhaseCommand = await releasePhase };
         var plan = DeployPlanner.Plan(targetFor, sourceRef, changeset, workflow.Deploy, workflow.Commands.Migrate, workflow.Commands.Collectstatic, overrides);
         reporter.Verbose($"planned in {clock.ElapsedMilliseconds} ms");
@@ -90,19 +97,15 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         return baseline;
     }
 
-    /// <summary>The target commit, a behind-upstream warning, the app's deploy branch with its head (the lease) and
-    /// the Procfile's release phase at the target.</summary>
-    private async Task<(string Target, string Branch, string? Head, Task<string?> ReleasePhase)> LocalFactsAsync(
-        string sourceRef, HerokuGitRemote remote, CancellationToken cancellation)
+    /// <summary>The target commit, a behind-upstream warning and the Procfile's release phase at the target.</summary>
+    private async Task<(string Target, Task<string?> ReleasePhase)> LocalFactsAsync(string sourceRef, CancellationToken cancellation)
     {
-        var deployBranch = remote.DeployBranchAsync(git, cancellation);
         var behind = WarnWhenBehindUpstreamAsync(sourceRef, cancellation);
         var target = await new ChangesetReader(git).ResolveAsync(sourceRef, cancellation)
             ?? throw new ToolException($"'{sourceRef}' is not a branch, tag or commit in this repository", ExitCodes.Usage);
         var releasePhase = ReleasePhaseAsync(target, cancellation);
         await behind;
-        var (branch, head) = await deployBranch;
-        return (target, branch, head, releasePhase);
+        return (target, releasePhase);
     }
 
     /// <summary>The <c>release:</c> process of the Procfile at <paramref name="commit"/>, or null.</summary>

@@ -12,7 +12,7 @@ public static class GitAuth
     public static IReadOnlyDictionary<string, string> Environment(Uri gitUrl, string token)
     {
         var scope = $"{gitUrl.Scheme}://{gitUrl.Authority}/";
-        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes("heroku:" + token));
+        var basic = BasicCredentials(token);
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["GIT_CONFIG_COUNT"] = "2",
@@ -25,6 +25,9 @@ public static class GitAuth
             ["GIT_ASKPASS"] = "true",
         };
     }
+
+    /// <summary>HTTP Basic credentials (base64 of <c>heroku:TOKEN</c>) for Heroku's git host.</summary>
+    public static string BasicCredentials(string token) => Convert.ToBase64String(Encoding.UTF8.GetBytes("heroku:" + token));
 
     /// <summary>The app's git URL from the HEROKU_GIT_URL template (<c>{app}</c> is replaced).</summary>
     public static Uri RemoteUrl(string appName, string? template)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HerokuTools.Cli;
 
 namespace HerokuTools.Output;
@@ -30,13 +31,21 @@ public sealed class Reporter(CliHost host, GlobalSettings settings)
 
     public void Error(string text) => Host.Error.WriteLine(Paint("error: ", "31") + text);
 
+    /// <summary>A diagnostic line (only with --verbose), stamped with the time since the process started.</summary>
     public void Verbose(string text)
     {
         if (Settings.Verbose)
         {
-            Host.Error.WriteLine(Paint(text, "2"));
+            var elapsed = DateTime.Now - ProcessStart.Value;
+            Host.Error.WriteLine(Paint(string.Create(CultureInfo.InvariantCulture, $"[{elapsed.TotalMilliseconds,6:0} ms] {text}"), "2"));
         }
     }
+
+    private static readonly Lazy<DateTime> ProcessStart = new(() =>
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.StartTime;
+    });
 
     /// <summary>The JSON result document (only with --json).</summary>
     public void Json(string json) => Host.Out.WriteLine(json);

@@ -44,6 +44,54 @@ public sealed class AttachedDynoTests(RendezvousFixture fixture) : IAsyncDisposa
     }
 
     [Fact]
+    public async Task Ctrl_c_reaches_the_command_even_when_the_sandbox_itself_ignores_it()
+    {
+        // As for `heroku-tools sandbox up &` in a script: SIGINT ignored, which exec would pass on to the command.
+        using (IgnoredInterrupt.Begin())
+        {
+            DynoProcess.InterruptIgnored().ShouldBeTrue();
+            var dyno = Start("sleep 30");
+
+            var (output, _) = await fixture.AttachAsync(dyno.AttachUrl!, "\u0003");
+
+            output.ShouldBeEmpty();
+            (await dyno.Completion.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).ShouldBe(128 + 2);
+        }
+    }
+
+    [Fact]
+    public async Task The_command_starts_with_default_signal_dispositions()
+    {
+        // The runtime ignores SIGPIPE, and this test ignores SIGINT as a backgrounded sandbox would: neither may
+        // reach the dyno (`yes | head -1` must end quietly, as on Heroku).
+        using (IgnoredInterrupt.Begin())
+        {
+            var dyno = Start("grep SigIgn /proc/self/status; yes | head -1");
+
+            var (output, _) = await fixture.AttachAsync(dyno.AttachUrl!);
+
+            output.ShouldBe("SigIgn:\t0000000000000000\ny\n");
+        }
+    }
+
+    /// <summary>SIGINT set to SIG_IGN in this process until disposed (the previous disposition is restored).</summary>
+    private sealed class IgnoredInterrupt : IDisposable
+    {
+        private readonly nint _previous;
+
+        private IgnoredInterrupt(nint previous) => _previous = previous;
+
+        public static IgnoredInterrupt Begin() => new(signal(2, 1));
+
+        public void Dispose() => signal(2, _previous);
+
+        [System.Runtime.InteropServices.DllImport("libc")]
+#pragma warning disable SYSLIB1054 // a test-only, blittable signature
+        private static extern nint signal(int signum, nint handler);
+#pragma warning restore SYSLIB1054
+    }
+
+    [Fact]
     public async Task Runs_with_exactly_the_spec_environment()
     {
         Environment.SetEnvironmentVariable("SBDYNO_RUNNER_ONLY", "leak");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HerokuTools.Common;
+using HerokuTools.Git;
 using HerokuTools.Tests.Support;
 
 namespace HerokuTools.Tests.Deploy;
@@ -87,6 +88,22 @@ public class DeployCommandTests(SandboxFixture sandbox) : IClassFixture<SandboxF
         r.Out.ShouldContain("dry run: nothing was changed");
         Snapshot().ShouldBe(before);
         p.Repo.Run("tag").ShouldBe(tagsBefore);
+    }
+
+    [Fact]
+    public async Task Verbose_lines_are_stamped_and_name_each_request_and_git_command_without_secrets()
+    {
+        using var p = await DeployProject.CreateAsync(sandbox);
+
+        var r = await p.RunAsync("deploy", "dev", "--dry-run", "--verbose");
+
+        r.ExitCode.ShouldBe(0, r.Error);
+        var lines = r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.ShouldContain(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\[ *\d+ ms\] GET /apps/" + p.Dev + @" -> 200 \(\d+ ms\)$"));
+        lines.ShouldContain(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\[ *\d+ ms\] git log -> 0 \(\d+ ms\)$"));
+        lines.ShouldContain(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\[ *\d+ ms\] changeset \(1 commits, \d+ files\) in \d+ ms$"));
+        r.Error.ShouldNotContain(sandbox.Host.Token);
+        r.Error.ShouldNotContain(GitAuth.BasicCredentials(sandbox.Host.Token));
     }
 
     [Fact]

@@ -42,13 +42,17 @@ internal sealed class RealProgram : IDisposable
     public static RealProgram Start(DeployProject p, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(p);
-        var psi = new ProcessStartInfo("dotnet")
+        // Through env(1) with default signal dispositions: a test run started in the background of a script ignores
+        // SIGINT, the program would inherit that (and rightly keep ignoring it), and the signal tests would hang.
+        var psi = new ProcessStartInfo("env")
         {
             WorkingDirectory = p.Repo.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
         };
+        psi.ArgumentList.Add("--default-signal=INT,QUIT");
+        psi.ArgumentList.Add("dotnet");
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "heroku-tools.dll"));
         foreach (var a in args)
         {

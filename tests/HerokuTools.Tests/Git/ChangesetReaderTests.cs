@@ -75,6 +75,46 @@ public class ChangesetReaderTests
         e.Message.ShouldContain("no-such-branch");
     }
 
+    [Fact]
+    public async Task A_long_log_with_multibyte_text_comes_through_the_pipe_intact()
+    {
+        // Far more than a pipe's 64 KiB, with 2-, 3- and 4-byte UTF-8 characters that land on every chunk boundary.
+        using var repo = new GitRepo();
+        var base_ = repo.Commit("base");
+        const int count = 4000;
+        var script = new System.Text.StringBuilder();
+        for (var i = 1; i <= count; i++)
+        {
+            var message = $"Ünïcødé {i} — 日本語 🚀\n";
+            script.Append("commit refs/heads/master\n")
+                .Append(System.Globalization.CultureInfo.InvariantCulture, $"author Zoë Ångström <z@example.com> {1700000000 + i} +0000\n")
+                .Append(System.Globalization.CultureInfo.InvariantCulture, $"committer Zoë Ångström <z@example.com> {1700000000 + i} +0000\n")
+                .Append(System.Globalization.CultureInfo.InvariantCulture, $"data {System.Text.Encoding.UTF8.GetByteCount(message)}\n{message}");
+            if (i == 1)
+            {
+                script.Append("from refs/heads/master^0\n");
+            }
+        }
+
+        var import = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", ["fast-import", "--quiet", "--force"])
+        {
+            WorkingDirectory = repo.Path,
+            RedirectStandardInput = true,
+        })!;
+        await import.StandardInput.BaseStream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(script.ToString()), TestContext.Current.CancellationToken);
+        import.StandardInput.Close();
+        await import.WaitForExitAsync(TestContext.Current.CancellationToken);
+        import.ExitCode.ShouldBe(0);
+
+        var c = await Reader(repo).ReadAsync(base_, "master", TestContext.Current.CancellationToken);
+
+        c.Commits.Count.ShouldBe(count);
+        c.Commits[0].Subject.ShouldBe($"Ünïcødé {count} — 日本語 🚀");
+        c.Commits[^1].Subject.ShouldBe("Ünïcødé 1 — 日本語 🚀");
+        c.Commits.ShouldAllBe(x => x.AuthorName == "Zoë Ångström" && x.Subject.EndsWith(" — 日本語 🚀", StringComparison.Ordinal));
+        c.Commits.Select(x => x.AuthorDate.ToUnixTimeSeconds()).ShouldBe(Enumerable.Range(1, count).Reverse().Select(i => 1700000000L + i));
+    }
+
     private static Dictionary<string, string> Env() =>
         Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
 }

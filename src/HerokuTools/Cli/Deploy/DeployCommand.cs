@@ -53,16 +53,24 @@ internal sealed class DeployCommand
         var environment = workflow.Environment(inv.Get(Environment)!);
         var git = inv.Git ?? throw new ToolException("git was not found on PATH; deploy needs it", ExitCodes.Usage);
         // Independent questions asked at once: each git or API round trip is part of the tool's own overhead.
-        var (topLevel, journal) = await MaintenanceJournal.OpenWithTopLevelAsync(git, inv.Host.WorkingDirectory, inv.Cancellation);
-        var top = topLevel
-            ?? throw new ToolException("not inside a git repository; run deploy from the project's repository", ExitCodes.Usage);
+        var journalTask = MaintenanceJournal.OpenWithTopLevelAsync(git, inv.Host.WorkingDirectory, inv.Cancellation);
         using var client = inv.HerokuClient();
         var reporter = inv.Reporter;
 
         var dryRun = inv.Get(DryRun);
         var deployedByTask = dryRun ? null : DeployedByAsync(git, client, inv.Cancellation);
-        var plan = await new DeployPreparer(reporter, git, client, app => HerokuGitRemote.For(inv.Host, app))
+        var planTask = new DeployPreparer(reporter, git, client, app => HerokuGitRemote.For(inv.Host, app))
             .PrepareAsync(workflow, environment, inv.Get(Branch), overrides, inv.Cancellation);
+        var (topLevel, journal) = await journalTask;
+        if (topLevel is null)
+        {
+            await ObserveAsync(planTask);
+            await ObserveAsync(deployedByTask);
+            throw new ToolException("not inside a git repository; run deploy from the project's repository", ExitCodes.Usage);
+        }
+
+        var top = topLevel;
+        var plan = await planTask;
         if (journal.Find(environment.AppName) is { } stale)
         {
             reporter.Warn(stale.Describe(plan.Target.MaintenanceOn));
@@ -159,7 +167,7 @@ internal sealed class DeployCommand
     }
 
     /// <summary>Lets a look-up started early finish when its answer is no longer needed (no unobserved failure).</summary>
-    private static async Task ObserveAsync(Task<string>? task)
+    private static async Task ObserveAsync(Task? task)
     {
         if (task is null)
         {
