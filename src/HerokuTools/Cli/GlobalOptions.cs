@@ -30,7 +30,7 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public void AddTo(RootCommand root)
+    public void AddTo(Command root)
     {
         root.Options.Add(Config);
         root.Options.Add(Json);

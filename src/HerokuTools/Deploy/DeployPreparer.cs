@@ -24,12 +24,12 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
             throw new ToolException($"{environment.Label} is deployed by promotion from {upstream.Label}; --branch does not apply", ExitCodes.Usage);
         }
 
-        // The API chain (app, release -> slug, then the baseline's presence) and the local git questions (target,
+        // The API chain (app, release -> slug) and the local git questions (target,
         // upstream, the app's deploy branch, the Procfile at the target) are independent: all run at once.
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var remote = remoteFor(environment.AppName);
         var stateTask = ReleasedState.ReadAsync(client, environment.AppName, cancellation);
-        var baselineTask = BaselineAsync(stateTask, environment.AppName, remote, cancellation);
+        var baselineTask = BaselineAsync(stateTask, environment.AppName, cancellation);
         // The app's deploy branch (the lease) is only needed by the plan: the changeset does not wait for it.
         var deployBranch = upstream is null ? remote.DeployBranchAsync(git, cancellation) : null;
         var local = upstream is null ? LocalFactsAsync(sourceRef ?? environment.Branch, cancellation) : null;
@@ -64,7 +64,7 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         var baseline = await baselineTask;
         reporter.Verbose($"app state and local facts in {clock.ElapsedMilliseconds} ms");
         clock.Restart();
-        var changeset = await new ChangesetReader(git).ReadResolvedAsync(baseline, target, cancellation);
+        var changeset = await ReadChangesetAsync(baseline, target, environment.AppName, remote, cancellation);
         reporter.Verbose($"changeset ({changeset.Commits.Count} commits, {changeset.Files.Count} files) in {clock.ElapsedMilliseconds} ms");
         clock.Restart();
         if (deployBranch is not null)
@@ -79,33 +79,105 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         return plan;
     }
 
-    /// <summary>The released commit when it is (or can be fetched into) the local repository; null: every file counts.</summary>
-    private async Task<string?> BaselineAsync(Task<ReleasedState> stateTask, string app, HerokuGitRemote remote, CancellationToken cancellation)
+    /// <summary>The released commit (null: first deploy, or a release not built from git: every file counts).</summary>
+    private async Task<string?> BaselineAsync(Task<ReleasedState> stateTask, string app, CancellationToken cancellation)
     {
-        var state = await stateTask;
-        var baseline = state.Commit;
-        if (baseline is null && state.HasSlug)
+        var state = await stateTask.WaitAsync(cancellation);
+        if (state.Commit is null && state.HasSlug)
         {
             reporter.Warn($"{app}'s current release v{state.Version} has no commit (not deployed from git?): every file counts as changed");
         }
-        else if (baseline is not null && !await remote.EnsureCommitAsync(git, baseline, cancellation))
+
+        return state.Commit;
+    }
+
+    /// <summary>
+    /// The changeset from the released commit to the target. The released commit is nearly always in the local
+    /// repository, so the read starts at once; only when git cannot read it is the commit looked for, fetched
+    /// from the app's git remote when missing, and the read repeated (without a baseline if it cannot be had).
+    /// </summary>
+    private async Task<Changeset> ReadChangesetAsync(string? baseline, string target, string app, HerokuGitRemote remote, CancellationToken cancellation)
+    {
+        var reader = new ChangesetReader(git);
+        if (baseline is null)
+        {
+            return await reader.ReadResolvedAsync(null, target, cancellation);
+        }
+
+        try
+        {
+            return await reader.ReadResolvedAsync(baseline, target, cancellation);
+        }
+        catch (ToolException)
+        {
+            if (await HerokuGitRemote.HasCommitAsync(git, baseline, cancellation))
+            {
+                throw; // the commit is here: git failed for another reason, which is the message
+            }
+        }
+
+        if (!await remote.EnsureCommitAsync(git, baseline, cancellation))
         {
             reporter.Warn($"the released commit {baseline[..Math.Min(7, baseline.Length)]} is not in this repository and could not be fetched from {app}: every file counts as changed");
             baseline = null;
         }
 
-        return baseline;
+        return await reader.ReadResolvedAsync(baseline, target, cancellation);
     }
 
     /// <summary>The target commit, a behind-upstream warning and the Procfile's release phase at the target.</summary>
     private async Task<(string Target, Task<string?> ReleasePhase)> LocalFactsAsync(string sourceRef, CancellationToken cancellation)
     {
-        var behind = WarnWhenBehindUpstreamAsync(sourceRef, cancellation);
-        var target = await new ChangesetReader(git).ResolveAsync(sourceRef, cancellation)
+        var branch = await LocalBranchAsync(sourceRef, cancellation);
+        var target = branch?.Commit
+            ?? await new ChangesetReader(git).ResolveAsync(sourceRef, cancellation)
             ?? throw new ToolException($"'{sourceRef}' is not a branch, tag or commit in this repository", ExitCodes.Usage);
         var releasePhase = ReleasePhaseAsync(target, cancellation);
-        await behind;
+        if (branch is { Behind: > 0 and var n, Upstream: { } upstream })
+        {
+            reporter.Warn($"{sourceRef} is {n} commit{(n == 1 ? "" : "s")} behind {upstream}: pull first, or you deploy without them");
+        }
+
         return (target, releasePhase);
+    }
+
+    /// <summary>A local branch's commit, upstream and how far behind it that is.</summary>
+    internal sealed record LocalBranch(string Commit, string? Upstream, int Behind);
+
+    /// <summary>
+    /// When <paramref name="sourceRef"/> names a local branch (the usual case: the environment's branch), its commit
+    /// and its standing against its upstream in one git call; null for anything else (a tag, a commit, a remote
+    /// branch), which is then resolved as git would. A name that is both a branch and a tag means the branch here.
+    /// </summary>
+    private async Task<LocalBranch?> LocalBranchAsync(string sourceRef, CancellationToken cancellation)
+    {
+        var name = sourceRef.StartsWith("refs/heads/", StringComparison.Ordinal) ? sourceRef : "refs/heads/" + sourceRef;
+        var r = await git.RunAsync(["for-each-ref", "--format=%(refname)%00%(objectname)%00%(upstream:short)%00%(upstream:track,nobracket)", name], null, cancellation);
+        foreach (var line in r.Success ? r.StandardOutput.Split('\n') : [])
+        {
+            var fields = line.Split('\0');
+            if (fields.Length == 4 && fields[0] == name)
+            {
+                return new LocalBranch(fields[1], fields[2].Length == 0 ? null : fields[2], Behind(fields[3]));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The "behind N" of git's tracking summary ("behind 2", "ahead 1, behind 2", "gone", ""); 0 when absent.</summary>
+    internal static int Behind(string track)
+    {
+        foreach (var part in track.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (part.StartsWith("behind ", StringComparison.Ordinal)
+                && int.TryParse(part.AsSpan(7), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                return n;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>The <c>release:</c> process of the Procfile at <paramref name="commit"/>, or null.</summary>
@@ -127,21 +199,5 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         }
 
         return null;
-    }
-
-    private async Task WarnWhenBehindUpstreamAsync(string sourceRef, CancellationToken cancellation)
-    {
-        var upstream = await git.RunAsync(["rev-parse", "--abbrev-ref", "--symbolic-full-name", sourceRef + "@{upstream}"], null, cancellation);
-        if (!upstream.Success)
-        {
-            return;
-        }
-
-        var name = upstream.StandardOutput.Trim();
-        var behind = await git.RunAsync(["rev-list", "--count", $"{sourceRef}..{sourceRef}@{{upstream}}"], null, cancellation);
-        if (behind.Success && int.TryParse(behind.StandardOutput.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0)
-        {
-            reporter.Warn($"{sourceRef} is {n} commit{(n == 1 ? "" : "s")} behind {name}: pull first, or you deploy without them");
-        }
     }
 }

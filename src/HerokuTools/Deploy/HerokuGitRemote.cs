@@ -113,6 +113,7 @@ public sealed record HerokuGitRemote(Uri Url, IReadOnlyDictionary<string, string
         return await HasCommitAsync(git, commit, cancellation);
     }
 
-    private static async Task<bool> HasCommitAsync(IGit git, string commit, CancellationToken cancellation) =>
+    /// <summary>True when <paramref name="commit"/> is a commit in the local repository.</summary>
+    public static async Task<bool> HasCommitAsync(IGit git, string commit, CancellationToken cancellation) =>
         (await git.RunAsync(["cat-file", "-e", commit + "^{commit}"], null, cancellation)).Success;
 }

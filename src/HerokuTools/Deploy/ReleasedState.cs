@@ -20,8 +20,10 @@ public sealed record ReleasedState(
     public static async Task<ReleasedState> ReadAsync(HerokuClient client, string app, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var appTask = client.GetAppAsync(app, cancellation);
-        var releaseTask = client.GetCurrentReleaseAsync(app, cancellation);
+        // On pool threads: the first use of each response type builds its JSON metadata (milliseconds in a native
+        // build), which the caller's thread need not wait for.
+        var appTask = Task.Run(() => client.GetAppAsync(app, cancellation), cancellation);
+        var releaseTask = Task.Run(() => client.GetCurrentReleaseAsync(app, cancellation), cancellation);
         var found = await appTask;
         var release = await releaseTask;
         string? commit = null;

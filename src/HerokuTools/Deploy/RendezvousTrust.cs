@@ -18,34 +18,43 @@ public static class RendezvousTrust
     {
         ArgumentNullException.ThrowIfNull(host);
         var path = host.GetEnv(ExtraCaVariable);
-        X509Certificate2? extra = null;
-        if (path is not null)
+        if (path is not null && !File.Exists(path))
         {
-            try
-            {
-                extra = X509Certificate2.CreateFromPem(File.ReadAllText(path));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
-            {
-                throw new Common.ToolException($"{ExtraCaVariable}={path}: not a readable PEM certificate ({e.Message})", Common.ExitCodes.Usage);
-            }
+            throw new Common.ToolException($"{ExtraCaVariable}={path}: no such file", Common.ExitCodes.Usage);
         }
 
+        // Read when a certificate first needs it (attaching to a dyno), not up front: loading a certificate starts
+        // the TLS library, milliseconds that a deploy without one-off dynos never needs to spend.
+        var extra = path is null ? null : new Lazy<X509Certificate2>(() => Load(path));
         return new RendezvousClient((_, certificate, _, errors) => Validate(certificate, errors, extra));
     }
 
-    private static bool Validate(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2? extra)
+    private static X509Certificate2 Load(string path)
+    {
+        try
+        {
+            return X509Certificate2.CreateFromPem(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new Common.ToolException($"{ExtraCaVariable}={path}: not a readable PEM certificate ({e.Message})", Common.ExitCodes.Usage);
+        }
+    }
+
+    private static bool Validate(X509Certificate? certificate, SslPolicyErrors errors, Lazy<X509Certificate2>? trusted)
     {
         if (errors == SslPolicyErrors.None)
         {
             return true;
         }
 
-        if (extra is null || certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)
+        if (trusted is null || certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)
             || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
         {
             return false;
         }
+
+        var extra = trusted.Value;
 
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;

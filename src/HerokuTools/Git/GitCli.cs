@@ -68,7 +68,9 @@ public sealed class GitCli : IGit
         try
         {
             var clock = _trace is null ? null : System.Diagnostics.Stopwatch.StartNew();
-            var result = await command.ExecuteAsync(cancellation).ConfigureAwait(false);
+            // Starting a process (fork/exec, pipes) takes a few milliseconds of the caller's thread: on a thread-pool
+            // thread the caller goes on meanwhile (the deploy plan starts its git and API questions all at once).
+            var result = await Task.Run(async () => await command.ExecuteAsync(cancellation).ConfigureAwait(false), cancellation).ConfigureAwait(false);
             _trace?.Invoke($"git {(arguments.Count > 0 ? arguments[0] : "")} -> {result.ExitCode} ({clock!.ElapsedMilliseconds} ms)");
             // Buffered output is decoded once at the end instead of chunk by chunk into a StringBuilder.
             var output = streaming ? stdout.ToString() : Encoding.UTF8.GetString(stdoutBytes.GetBuffer(), 0, (int)stdoutBytes.Length);

@@ -166,6 +166,31 @@ public class DeployCommandTests(SandboxFixture sandbox) : IClassFixture<SandboxF
     }
 
     [Fact]
+    public async Task A_bad_extra_certificate_fails_the_dyno_step_clearly_and_a_missing_one_stops_before_anything()
+    {
+        using var p = await DeployProject.CreateAsync(sandbox);
+        var notPem = Path.Combine(p.Repo.Path, ".git", "not-a-cert.pem");
+        await File.WriteAllTextAsync(notPem, "hello\n", TestContext.Current.CancellationToken);
+        p.Commit("Migration", ("migrations/0002_more.sql", "alter table t add x int;\n"));
+
+        var missing = await p.RunAsync(new ProgramRun(p.Repo.Path, ["deploy", "dev", "--yes"])
+        {
+            Environment = new Dictionary<string, string> { ["HEROKU_TOOLS_CA_CERT"] = notPem + ".gone" },
+        });
+        var bad = await p.RunAsync(new ProgramRun(p.Repo.Path, ["deploy", "dev", "--yes"])
+        {
+            Environment = new Dictionary<string, string> { ["HEROKU_TOOLS_CA_CERT"] = notPem },
+        });
+
+        missing.ExitCode.ShouldBe(ExitCodes.Usage);
+        missing.Error.ShouldContain($"HEROKU_TOOLS_CA_CERT={notPem}.gone: no such file");
+        bad.ExitCode.ShouldBe(ExitCodes.Failure);
+        bad.Error.ShouldContain($"HEROKU_TOOLS_CA_CERT={notPem}: not a readable PEM certificate");
+        bad.Out.ShouldContain("ok   maintenance off");
+        (await p.MaintenanceAsync(p.Dev)).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Keep_maintenance_leaves_it_on_after_a_failed_migration_and_says_so()
     {
         using var p = await DeployProject.CreateAsync(sandbox, "deploy:\n  on_failure: keep_maintenance\n");

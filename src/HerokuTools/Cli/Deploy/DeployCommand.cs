@@ -192,7 +192,7 @@ internal sealed class DeployCommand
         string? account = null;
         try
         {
-            account = (await client.GetAccountAsync(cancellation)).Email;
+            account = (await Task.Run(() => client.GetAccountAsync(cancellation), cancellation)).Email;
         }
         catch (ToolException)
         {
