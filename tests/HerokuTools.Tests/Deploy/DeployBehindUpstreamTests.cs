@@ -9,13 +9,7 @@ public class DeployBehindUpstreamTests(SandboxFixture sandbox) : IClassFixture<S
     public async Task A_branch_behind_origin_is_warned_about_with_the_count()
     {
         using var p = await DeployProject.CreateAsync(sandbox);
-        using var origin = new TempDirectory("ht-origin-");
-        p.Repo.Run("init", "-q", "--bare", origin.Path);
-        p.Repo.Run("remote", "add", "origin", origin.Path);
-        p.Commit("Pushed by a colleague", ("one.py", "1\n"));
-        p.Commit("And another", ("two.py", "2\n"));
-        p.Repo.Run("push", "-q", "-u", "origin", "dev");
-        p.Repo.Run("reset", "-q", "--hard", p.First); // this clone has not pulled them
+        using var origin = ColleaguesPushedTo(p, 2);
 
         var behind = await p.RunAsync("deploy", "dev", "--dry-run");
 
@@ -32,14 +26,7 @@ public class DeployBehindUpstreamTests(SandboxFixture sandbox) : IClassFixture<S
     public async Task Diverged_counts_only_the_commits_behind_and_a_tag_or_commit_is_resolved_as_git_would()
     {
         using var p = await DeployProject.CreateAsync(sandbox);
-        using var origin = new TempDirectory("ht-origin-");
-        p.Repo.Run("init", "-q", "--bare", origin.Path);
-        p.Repo.Run("remote", "add", "origin", origin.Path);
-        p.Commit("Theirs 1", ("one.py", "1\n"));
-        p.Commit("Theirs 2", ("two.py", "2\n"));
-        p.Commit("Theirs 3", ("three.py", "3\n"));
-        p.Repo.Run("push", "-q", "-u", "origin", "dev");
-        p.Repo.Run("reset", "-q", "--hard", p.First);
+        using var origin = ColleaguesPushedTo(p, 3);
         var mine = p.Commit("Mine", ("mine.py", "m\n"));
         p.Repo.Run("tag", "v1", mine);
 
@@ -58,6 +45,22 @@ public class DeployBehindUpstreamTests(SandboxFixture sandbox) : IClassFixture<S
         sha.Out.ShouldContain($"{mine[..7]} to dev (");
         unknown.ExitCode.ShouldBe(ExitCodes.Usage);
         unknown.Error.ShouldContain("'no-such-thing' is not a branch, tag or commit in this repository");
+    }
+
+    /// <summary>An origin whose dev has <paramref name="commits"/> commits this clone has not pulled.</summary>
+    private static TempDirectory ColleaguesPushedTo(DeployProject p, int commits)
+    {
+        var origin = new TempDirectory("ht-origin-");
+        p.Repo.Run("init", "-q", "--bare", origin.Path);
+        p.Repo.Run("remote", "add", "origin", origin.Path);
+        for (var i = 1; i <= commits; i++)
+        {
+            p.Commit($"Pushed by a colleague {i}", ($"theirs{i}.py", $"{i}\n"));
+        }
+
+        p.Repo.Run("push", "-q", "-u", "origin", "dev");
+        p.Repo.Run("reset", "-q", "--hard", p.First);
+        return origin;
     }
 
     [Theory]
