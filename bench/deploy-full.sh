@@ -7,6 +7,7 @@
 # static/, so every step runs every time.
 #   RUNS=7 bench/deploy-full.sh          TOOL=/path/to/aot/heroku-tools bench/deploy-full.sh
 #   BEFORE=/path/to/an/older/heroku-tools adds its row; the two binaries take turns in the same sandbox.
+#   SANDBOX=/path/to/heroku-tools runs the sandbox from that binary (default: the JIT build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -20,7 +21,9 @@ dotnet build src/HerokuTools -c Release -nologo -v quiet >/dev/null
 jit="dotnet $root/src/HerokuTools/bin/Release/net10.0/heroku-tools.dll"
 tool=${TOOL:-$jit}
 
-$jit sandbox up --dir "$work/state" --no-postgres >"$work/sandbox.log" 2>&1 & sandbox_pid=$!
+# The sandbox runs from the JIT build unless SANDBOX names another binary (e.g. the AOT one users run).
+sandbox=${SANDBOX:-$jit}
+$sandbox sandbox up --dir "$work/state" --no-postgres >"$work/sandbox.log" 2>&1 & sandbox_pid=$!
 for _ in $(seq 300); do [ -s "$work/state/run.json" ] && break; sleep 0.1; done
 eval "$($jit sandbox env --dir "$work/state")"
 curl -fsS -X POST -H "Authorization: Bearer $HEROKU_API_KEY" -H "Accept: application/vnd.heroku+json; version=3" \
