@@ -58,4 +58,40 @@ public sealed class AnonymiserTests
         Anonymiser.CouldProduce(FakeKind.Phone, "+1 202 555 0100").ShouldBeFalse();
         Regex.IsMatch(_anonymiser.Fake(FakeKind.Username, "bob"), "^[a-z]+_[a-z]+_[0-9a-z]{12}$").ShouldBeTrue();
     }
+
+    [Fact]
+    public void A_fake_too_long_for_its_column_keeps_what_makes_it_distinct()
+    {
+        var email = _anonymiser.Fake(FakeKind.Email, "ann@real.test", unique: true);
+        var token = email.Split('@')[0].Split('.')[^1];
+        var domain = email.Split('@')[1];
+
+        _anonymiser.Fake(FakeKind.Email, "ann@real.test", true, 100).ShouldBe(email);
+        _anonymiser.Fake(FakeKind.Email, "ann@real.test", true, 24).ShouldBe($"{token}@{domain}"[..Math.Min(24, token.Length + 1 + domain.Length)]);
+        _anonymiser.Fake(FakeKind.Email, "ann@real.test", true, 20).ShouldBe($"{token[..(20 - 1 - domain.Length)]}@{domain}");
+        _anonymiser.Fake(FakeKind.Email, "ann@real.test", false, 20).ShouldEndWith("@" + domain); // a valid shape either way
+        _anonymiser.Fake(FakeKind.Email, "ann@real.test", true, 9).ShouldBe(token[..9]);
+        _anonymiser.Fake(FakeKind.Username, "ann", true, 12).ShouldBe(_anonymiser.Fake(FakeKind.Username, "ann").Split('_')[^1]);
+        _anonymiser.Fake(FakeKind.Username, "ann", true, 6).Length.ShouldBe(6);
+
+        var name = _anonymiser.Fake(FakeKind.FullName, "Ann Real", unique: true);
+        var shortName = _anonymiser.Fake(FakeKind.FullName, "Ann Real", true, 16);
+        shortName.Length.ShouldBeLessThanOrEqualTo(16);
+        shortName.ShouldEndWith(" " + name.Split(' ')[^1]); // the uniqueness token survives
+        shortName.ShouldStartWith(name.Split(' ')[0][..1]);
+        _anonymiser.Fake(FakeKind.FullName, "Ann Real", false, 5).ShouldBe(_anonymiser.Fake(FakeKind.FullName, "Ann Real")[..5]);
+    }
+
+    [Theory]
+    [InlineData(FakeKind.Email, 20)]
+    [InlineData(FakeKind.Username, 8)]
+    [InlineData(FakeKind.FullName, 14)]
+    [InlineData(FakeKind.Phone, 13)]
+    public void Shortened_unique_fakes_stay_distinct_and_fit(FakeKind kind, int max)
+    {
+        var fakes = Enumerable.Range(0, 20_000).Select(i => _anonymiser.Fake(kind, "value " + i, true, max)).ToList();
+
+        fakes.ShouldAllBe(f => f.Length <= max);
+        fakes.Distinct().Count().ShouldBe(fakes.Count);
+    }
 }

@@ -51,4 +51,41 @@ public sealed class DataCopierShapesTests(PostgresFixture postgres)
             (await DataCopierTests.QueryAsync(source, "SELECT count(*) FROM event_2025"))[0][0]);
         (await DataCopierTests.QueryAsync(target, "SELECT count(*) FROM pg_indexes WHERE indexname = 'event_member'"))[0][0].ShouldBe(1L);
     }
+
+    [Fact]
+    public async Task Short_unique_columns_keep_distinct_fakes_that_fit()
+    {
+        // Django-like but tight: usernames of at most 10 characters, emails of 24, a unique display name of 16.
+        var source = await postgres.CreateDatabaseAsync();
+        var target = await postgres.CreateDatabaseAsync();
+        await DataCopierTests.ExecAsync(source, """
+            CREATE TABLE account (id int PRIMARY KEY, username varchar(10) UNIQUE NOT NULL, email varchar(24) UNIQUE NOT NULL,
+                                  display character varying(16) UNIQUE, phone varchar(40));
+            INSERT INTO account SELECT i, 'u' || i, 'person' || i || '@real.test', 'Person ' || i, '+1 555 ' || i FROM generate_series(1, 3000) i;
+            """);
+        var rules = """
+            environments:
+              - {label: live, app_name: s-live, branch: master}
+              - {label: dev, app_name: s-dev, branch: dev}
+            data:
+              key_env: ANON_KEY
+              tables:
+                account:
+                  columns: {id: keep, username: username, email: email, display: full_name, phone: phone}
+            """;
+        var options = new DataCopyOptions(DataCopierTests.ParseRules(rules), Encoding.UTF8.GetBytes("k"),
+            new DatabaseTarget("live", source.Url), new DatabaseTarget("dev", target.Url)) { Jobs = 2 };
+
+        var result = await new DataCopier(options).RunAsync(TestContext.Current.CancellationToken);
+
+        result.Tables.ShouldAllBe(t => t.CountsMatch);
+        var rows = await DataCopierTests.QueryAsync(target, "SELECT username, email, display FROM account");
+        rows.Count.ShouldBe(3000);
+        rows.Select(r => (string)r[0]!).ShouldAllBe(u => u.Length == 10 && !System.Text.RegularExpressions.Regex.IsMatch(u, @"^u\d+$"));
+        rows.Select(r => (string)r[1]!).ShouldAllBe(e => e.Length <= 24 && System.Text.RegularExpressions.Regex.IsMatch(e, @"^[0-9a-z]{8,12}@example\.(com|org|net)$"));
+        rows.Select(r => (string)r[2]!).ShouldAllBe(d => d.Length <= 16 && d.Contains(' ', StringComparison.Ordinal));
+        rows.Select(r => (string)r[0]!).Distinct().Count().ShouldBe(3000);
+        rows.Select(r => (string)r[1]!).Distinct().Count().ShouldBe(3000);
+        rows.Select(r => (string)r[2]!).Distinct().Count().ShouldBe(3000);
+    }
 }

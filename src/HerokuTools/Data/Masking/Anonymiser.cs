@@ -31,12 +31,14 @@ public sealed class Anonymiser
 
     /// <summary>A fake of <paramref name="kind"/> for <paramref name="value"/>. With <paramref name="unique"/> (the column is
     /// under a UNIQUE constraint), kinds drawn from small lists get a suffix from the same digest so the outputs stay distinct.</summary>
-    public string Fake(FakeKind kind, string value, bool unique = false)
+    /// <param name="maxCharacters">The column's length limit (varchar(n)): a longer fake is shortened by
+    /// <see cref="FakeUtf8"/>'s rules.</param>
+    public string Fake(FakeKind kind, string value, bool unique = false, int maxCharacters = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(value);
         var utf8 = Encoding.UTF8.GetBytes(value);
         var output = new byte[MaxFakeBytes(utf8.Length)];
-        return Encoding.UTF8.GetString(output, 0, FakeUtf8(kind, utf8, unique, output));
+        return Encoding.UTF8.GetString(output, 0, FakeUtf8(kind, utf8, unique, output, maxCharacters));
     }
 
     /// <summary>The most bytes <see cref="FakeUtf8"/> writes for an input of <paramref name="inputBytes"/> bytes.</summary>
@@ -46,7 +48,14 @@ public sealed class Anonymiser
     /// <see cref="Fake"/> on UTF-8 bytes, written as UTF-8 into <paramref name="destination"/> (at least
     /// <see cref="MaxFakeBytes"/> long) without intermediate strings; returns the bytes written. Same output as Fake.
     /// </summary>
-    public int FakeUtf8(FakeKind kind, ReadOnlySpan<byte> value, bool unique, Span<byte> destination)
+    /// <remarks>
+    /// A fake longer than <paramref name="maxCharacters"/> (varchar(n)) is shortened so that what makes it distinct
+    /// survives: an email keeps its token and domain (<c>token@example.com</c>, then a shorter token), a username its
+    /// token, and a fake with a uniqueness suffix keeps the suffix and gives up the front. Cutting the end off instead
+    /// (<c>olivia.smith.k3…</c>) made distinct values equal in short UNIQUE columns. Every fake is ASCII, so
+    /// characters are bytes here.
+    /// </remarks>
+    public int FakeUtf8(FakeKind kind, ReadOnlySpan<byte> value, bool unique, Span<byte> destination, int maxCharacters = int.MaxValue)
     {
         Span<byte> d = stackalloc byte[32];
         Hmac(value, d);
@@ -79,7 +88,47 @@ public sealed class Anonymiser
             n += suffix;
         }
 
-        return ok ? n : throw new ArgumentException("The destination is too small for the fake.", nameof(destination));
+        if (!ok)
+        {
+            throw new ArgumentException("The destination is too small for the fake.", nameof(destination));
+        }
+
+        return n <= maxCharacters ? n : Shorten(kind, unique, token, Pick(FakeData.EmailDomains, d, 4), destination, n, maxCharacters);
+    }
+
+    /// <summary>A fake of <paramref name="length"/> bytes in <paramref name="fake"/> made to fit <paramref name="max"/>.</summary>
+    private static int Shorten(FakeKind kind, bool unique, ReadOnlySpan<char> token, string domain, Span<byte> fake, int length, int max)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        switch (kind)
+        {
+            case FakeKind.Email when max >= 6 + 1 + domain.Length:
+                // token@domain, with as much of the token as fits (6 base-36 characters: 31 bits).
+                Utf8.TryWrite(fake, inv, $"{token[..Math.Min(token.Length, max - 1 - domain.Length)]}@{domain}", out var email);
+                return email;
+            case FakeKind.Email or FakeKind.Username:
+                Utf8.TryWrite(fake, inv, $"{token[..Math.Min(token.Length, max)]}", out var bare);
+                return bare;
+            case not FakeKind.Text when unique:
+            {
+                // "<fake> <token>": keep the token, give up the front of the fake.
+                var keep = max - token.Length - 1;
+                if (keep <= 0)
+                {
+                    Utf8.TryWrite(fake, inv, $"{token[..Math.Min(token.Length, max)]}", out var only);
+                    return only;
+                }
+
+                var front = fake[..Math.Min(keep, length - token.Length - 1)].TrimEnd((byte)' ');
+                var written = front.Length;
+                fake[written++] = (byte)' ';
+                Utf8.TryWrite(fake[written..], inv, $"{token}", out var t);
+                return written + t;
+            }
+
+            default:
+                return max;
+        }
     }
 
     /// <summary>The lower-case hex HMAC-SHA256 of the value's UTF-8 bytes into <paramref name="destination"/> (64 bytes).</summary>

@@ -70,7 +70,7 @@ public static partial class FieldMaskers
                 _buffer = new byte[size];
             }
 
-            var written = anonymiser.FakeUtf8(kind, value, unique, _buffer);
+            var written = anonymiser.FakeUtf8(kind, value, unique, _buffer, limit);
             return _buffer.AsMemory(0, CutToCharacters(_buffer.AsSpan(0, written), limit));
         }
     }
