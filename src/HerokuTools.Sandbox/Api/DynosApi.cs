@@ -35,6 +35,21 @@ internal static class DynosApi
             return ApiResults.Json(view, ApiJsonContext.Default.DynoView);
         });
 
+        // Stop (POST …/actions/stop) and restart (DELETE) end a one-off dyno's command (SIGTERM, then SIGKILL after the
+        // grace period), answering at once with 202 as Heroku does; the formation's dynos are recorded, not run.
+        routes.MapPost("/apps/{app}/dynos/{dyno}/actions/stop", (string app, string dyno) => Stop(state, dynos, app, dyno));
+        routes.MapDelete("/apps/{app}/dynos/{dyno}", (string app, string dyno) => Stop(state, dynos, app, dyno));
+        routes.MapDelete("/apps/{app}/dynos", (string app) =>
+        {
+            var found = state.FindApp(app);
+            foreach (var running in dynos.OfApp(found.Id))
+            {
+                _ = running.Session.StopAsync();
+            }
+
+            return Accepted();
+        });
+
         routes.MapPost("/apps/{app}/dynos", async (string app, HttpRequest request, CancellationToken cancellation) =>
         {
             if (runner is null)
@@ -71,6 +86,23 @@ internal static class DynosApi
             return ApiResults.Json(View(found, dyno), ApiJsonContext.Default.DynoView, StatusCodes.Status201Created);
         });
     }
+
+    private static IResult Stop(SandboxState state, RunningDynos dynos, string app, string dyno)
+    {
+        var found = state.FindApp(app);
+        if (dynos.OfApp(found.Id).FirstOrDefault(d => d.Id == dyno || d.Session.Spec.Name == dyno) is { } running)
+        {
+            _ = running.Session.StopAsync();
+        }
+        else if (!All(state, dynos, found).Exists(d => d.Id == dyno || d.Name == dyno))
+        {
+            throw ApiException.NotFound("Couldn't find that dyno.");
+        }
+
+        return Accepted();
+    }
+
+    private static IResult Accepted() => Results.Text("{}", "application/json", statusCode: StatusCodes.Status202Accepted);
 
     private static string NewName(RunningDynos dynos, string appId)
     {

@@ -103,6 +103,26 @@ public class FormationAndDynosApiTests(SandboxFixture sandbox) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Stop_and_restart_end_a_one_off_dyno_and_answer_202()
+    {
+        var app = await sandbox.CreateApp();
+        var first = (await sandbox.Contract(HttpMethod.Post, $"/apps/{app}/dynos", 201, new { command = "sleep 60" })).GetProperty("name").GetString()!;
+        var second = await sandbox.Contract(HttpMethod.Post, $"/apps/{app}/dynos", 201, new { command = "sleep 60" });
+        var third = (await sandbox.Contract(HttpMethod.Post, $"/apps/{app}/dynos", 201, new { command = "sleep 60" })).GetProperty("name").GetString()!;
+
+        (await sandbox.Contract(HttpMethod.Post, $"/apps/{app}/dynos/{first}/actions/stop", 202)).EnumerateObject().ShouldBeEmpty();
+        (await sandbox.Contract(HttpMethod.Delete, $"/apps/{app}/dynos/{second.GetProperty("id").GetString()}", 202)).EnumerateObject().ShouldBeEmpty();
+
+        sandbox.Dynos.WasStopped(app, first).ShouldBeTrue();
+        sandbox.Dynos.WasStopped(app, second.GetProperty("name").GetString()!).ShouldBeTrue();
+        sandbox.Dynos.WasStopped(app, third).ShouldBeFalse();
+        (await sandbox.Contract(HttpMethod.Get, $"/apps/{app}/dynos")).EnumerateArray().Select(d => d.GetProperty("name").GetString()).ShouldBe([third]);
+        (await sandbox.Send(HttpMethod.Post, $"/apps/{app}/dynos/run.0/actions/stop")).Status.ShouldBe(404);
+        await sandbox.Contract(HttpMethod.Delete, $"/apps/{app}/dynos", 202);
+        sandbox.Dynos.WasStopped(app, third).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_dyno_without_a_command_is_422()
     {
         var app = await sandbox.CreateApp();

@@ -18,6 +18,9 @@ internal sealed class TestDynoRunner : IDynoRunner
         return session;
     }
 
+    /// <summary>True once the platform asked that dyno to stop.</summary>
+    public bool WasStopped(string app, string name) => _sessions[app + "/" + name].Stopped;
+
     /// <summary>The command of that dyno "exits" with the given state (complete or crashed).</summary>
     public void Finish(string app, string name, string state) => _sessions[app + "/" + name].CurrentState = state;
 
@@ -31,6 +34,13 @@ internal sealed class TestDynoRunner : IDynoRunner
 
         public override string Output => "";
 
-        public override Task StopAsync() => Task.CompletedTask;
+        public bool Stopped { get; private set; }
+
+        public override Task StopAsync()
+        {
+            Stopped = true;
+            CurrentState = DynoStates.Crashed;
+            return Task.CompletedTask;
+        }
     }
 }

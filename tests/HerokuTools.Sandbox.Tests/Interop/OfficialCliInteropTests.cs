@@ -150,6 +150,15 @@ public sealed class OfficialCliInteropTests(SandboxFixture sandbox) : IClassFixt
             ps.Out.ShouldContain("web.2: idle", customMessage: ps.ToString());
             ps.Out.ShouldNotContain(dyno, customMessage: ps.ToString()); // the finished one-off dyno is gone, as on Heroku
 
+            var sleeper = await Heroku("run:detached", "sleep 300", "-a", app);
+            sleeper.ExitCode.ShouldBe(0, sleeper.ToString());
+            var sleeping = Regex.Match(sleeper.Error + sleeper.Out, @"run\.\d+").Value;
+            var stop = await Heroku("ps:stop", sleeping, "-a", app);
+            stop.ExitCode.ShouldBe(0, stop.ToString());
+            await WaitUntilFinishedAsync(app, sleeping); // stopped well before its 300 s
+            var restart = await Heroku("ps:restart", "-a", app);
+            restart.ExitCode.ShouldBe(0, restart.ToString());
+
             var current = await Heroku("releases:info", "-a", app);
             current.ExitCode.ShouldBe(0, current.ToString());
             current.Out.ShouldMatch($@"Change:\s+Deploy {sha[..7]}", current.ToString());

@@ -22,6 +22,9 @@ public class DeploySignalTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         var exitCode = await deploy.ExitCodeAsync(TimeSpan.FromSeconds(20)); // well before the 30 s sleep ends
 
         exitCode.ShouldBe(ExitCodes.Interrupted, deploy.Error);
+        deploy.Error.ShouldContain("interrupted: stopped run.");
+        (await sandbox.GetAsync($"/apps/{p.Dev}/dynos")).AsArray()
+            .ShouldNotContain(d => d!["type"]!.GetValue<string>() == "run", (await sandbox.GetAsync($"/apps/{p.Dev}/dynos")).ToJsonString()); // the migration does not run on unseen
         deploy.Error.ShouldContain("interrupted: maintenance off");
         deploy.Error.ShouldContain("interrupted");
         (await p.MaintenanceAsync(p.Dev)).ShouldBeFalse();
