@@ -41,7 +41,7 @@ public sealed class CopyRuleChecksTests(PostgresFixture postgres)
         CREATE TABLE tight (id int PRIMARY KEY, email varchar({18 - shorter}) UNIQUE NOT NULL, username varchar({13 - shorter}) UNIQUE,
             phone varchar({15 - shorter}), ip varchar({15 - shorter}), postcode varchar({8 - shorter}), code varchar({12 - shorter}),
             first character varying({13 - shorter}) UNIQUE, last varchar(3));
-        INSERT INTO tight SELECT i, 'person' || i || '@r.test', 'u' || i, '+1 555 ' || i, '192.168.0.' || (i % 250), 'SW' || i, 'c' || i, 'F' || i, 'Lastname'
+        INSERT INTO tight SELECT i, 'person' || i || '@r.test', 'u' || i, '+1 555 ' || i, '192.168.0.' || (i % 250), 'SW' || i, 'c' || i, 'F' || i, 'Lee'
         FROM generate_series(1, 2000) i;
         """;
 
