@@ -17,6 +17,9 @@ public sealed record CopyPlan(IReadOnlyList<TablePlan> Tables, IReadOnlyList<str
 /// <summary>One table: skipped (created empty), or its columns with their rules (generated columns left out).</summary>
 public sealed record TablePlan(string Name, bool Skip, string? Where, IReadOnlyList<ColumnPlan> Columns, long SizeBytes)
 {
+    /// <summary>Where the table's rule is in heroku-tools.yml (0: none), for messages.</summary>
+    public int Line { get; init; }
+
     /// <summary>No column is transformed in flight: the rows pass through without being decoded.</summary>
     public bool PassThrough => Columns.All(c => !c.Rule.IsMaskedInFlight);
 

@@ -56,6 +56,15 @@ public static class CopyPlanner
                     {
                         problems.Add(new CoverageProblem($"{table.Name}.{column.Name}: {misfit}", columnRule.Line));
                     }
+                    else if (FakeLengths.TooShort(columnRule, column) is { } tooShort)
+                    {
+                        problems.Add(new CoverageProblem($"{table.Name}.{column.Name} ({column.Type}): {tooShort}", columnRule.Line));
+                    }
+
+                    if (columnRule.Kind == ColumnRuleKind.Null && column.NotNull)
+                    {
+                        problems.Add(new CoverageProblem($"{table.Name}.{column.Name} is NOT NULL, so 'null' cannot be loaded into it; use value:, a fake or keep", columnRule.Line));
+                    }
 
                     columns.Add(new ColumnPlan(column, columnRule));
                 }
@@ -78,7 +87,7 @@ public static class CopyPlanner
                 }
             }
 
-            tables.Add(new TablePlan(table.Name, rule.Skip, rule.Where, columns, table.SizeBytes));
+            tables.Add(new TablePlan(table.Name, rule.Skip, rule.Where, columns, table.SizeBytes) { Line = rule.Line });
         }
 
         foreach (var rule in rules.Tables.Values.Where(r => schema.Find(r.Name) is null))

@@ -7,7 +7,7 @@ namespace HerokuTools.Tests.Data;
 public sealed class DataCopierShapesTests(PostgresFixture postgres)
 {
     private const string Schema = """
-        CREATE TABLE member (id int PRIMARY KEY, email varchar(12) NOT NULL, name character varying(5), code char(4), note text);
+        CREATE TABLE member (id int PRIMARY KEY, email varchar(18) NOT NULL, name character varying(5), code char(12), note text);
         INSERT INTO member SELECT i, 'm' || i || '@x.test', 'Name' || (i % 10), 'C' || (i % 100), 'note ' || i FROM generate_series(1, 300) i;
         CREATE TABLE event (id int NOT NULL, at date NOT NULL, member_id int REFERENCES member(id)) PARTITION BY RANGE (at);
         CREATE TABLE event_2024 PARTITION OF event FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
@@ -44,7 +44,7 @@ public sealed class DataCopierShapesTests(PostgresFixture postgres)
         result.Tables.Single(t => t.Name == "event").TargetRows.ShouldBe(1000);
         var members = await DataCopierTests.QueryAsync(target, "SELECT email, name, code, note FROM member ORDER BY id");
         members.Count.ShouldBe(300);
-        members.ShouldAllBe(m => ((string)m[0]!).Length <= 12 && ((string)m[1]!).Length <= 5 && ((string)m[2]!).Length == 4);
+        members.ShouldAllBe(m => ((string)m[0]!).Length <= 18 && ((string)m[1]!).Length <= 5 && ((string)m[2]!).Length == 12);
         members.Select(m => (string)m[0]!).ShouldNotContain(e => e.EndsWith("x.test", StringComparison.Ordinal));
         members.Select(m => (string)m[1]!).ShouldContain(n => n.Length == 5); // full names are longer than 5: they were cut
         (await DataCopierTests.QueryAsync(target, "SELECT count(*) FROM event_2025"))[0][0].ShouldBe(
@@ -55,11 +55,11 @@ public sealed class DataCopierShapesTests(PostgresFixture postgres)
     [Fact]
     public async Task Short_unique_columns_keep_distinct_fakes_that_fit()
     {
-        // Django-like but tight: usernames of at most 10 characters, emails of 24, a unique display name of 16.
+        // Django-like but tight: usernames of at most 13 characters (the least a UNIQUE fake is allowed), emails of 24, a unique display name of 16.
         var source = await postgres.CreateDatabaseAsync();
         var target = await postgres.CreateDatabaseAsync();
         await DataCopierTests.ExecAsync(source, """
-            CREATE TABLE account (id int PRIMARY KEY, username varchar(10) UNIQUE NOT NULL, email varchar(24) UNIQUE NOT NULL,
+            CREATE TABLE account (id int PRIMARY KEY, username varchar(13) UNIQUE NOT NULL, email varchar(24) UNIQUE NOT NULL,
                                   display character varying(16) UNIQUE, phone varchar(40));
             INSERT INTO account SELECT i, 'u' || i, 'person' || i || '@real.test', 'Person ' || i, '+1 555 ' || i FROM generate_series(1, 3000) i;
             """);
@@ -81,7 +81,7 @@ public sealed class DataCopierShapesTests(PostgresFixture postgres)
         result.Tables.ShouldAllBe(t => t.CountsMatch);
         var rows = await DataCopierTests.QueryAsync(target, "SELECT username, email, display FROM account");
         rows.Count.ShouldBe(3000);
-        rows.Select(r => (string)r[0]!).ShouldAllBe(u => u.Length == 10 && !System.Text.RegularExpressions.Regex.IsMatch(u, @"^u\d+$"));
+        rows.Select(r => (string)r[0]!).ShouldAllBe(u => u.Length == 12 && !System.Text.RegularExpressions.Regex.IsMatch(u, @"^u\d+$"));
         rows.Select(r => (string)r[1]!).ShouldAllBe(e => e.Length <= 24 && System.Text.RegularExpressions.Regex.IsMatch(e, @"^[0-9a-z]{8,12}@example\.(com|org|net)$"));
         rows.Select(r => (string)r[2]!).ShouldAllBe(d => d.Length <= 16 && d.Contains(' ', StringComparison.Ordinal));
         rows.Select(r => (string)r[0]!).Distinct().Count().ShouldBe(3000);

@@ -23,7 +23,7 @@ internal static class CopySummary
                 ? new DataCopyTable(t.Name, t.Skip, t.Columns.Count(c => c.Rule.IsMasked), r.Rows, r.TargetRows, r.Bytes, r.Elapsed.TotalSeconds)
                 : new DataCopyTable(t.Name, t.Skip, t.Columns.Count(c => c.Rule.IsMasked), null, null, null, null)).ToList();
             var summary = new DataCopySummary(from.Label, to.Label, result.DryRun, tables, result.Tables.All(t => t.CountsMatch),
-                result.Canary?.Passed, result.Canary?.ValuesChecked, result.Canary?.Unchecked, result.Elapsed.TotalSeconds, result.Plan.Untouched);
+                result.Canary?.Passed, result.Canary?.ValuesChecked, result.Canary?.Unchecked, result.Elapsed.TotalSeconds, result.Plan.Untouched, result.DroppedDependents);
             inv.Reporter.Json(JsonSerializer.Serialize(summary, DataJson.Default.DataCopySummary));
             return;
         }
@@ -45,6 +45,11 @@ internal static class CopySummary
             if (result.Plan.Untouched is { } untouched)
             {
                 inv.Reporter.Line($"the other {untouched.Count} tables of {to.Label} would stay as they are");
+            }
+
+            if (result.DroppedDependents.Count > 0)
+            {
+                inv.Reporter.Line($"--drop-dependents: the copy would also drop, outside public: {string.Join(", ", result.DroppedDependents)}");
             }
 
             inv.Reporter.Line("nothing was written");
@@ -71,6 +76,16 @@ internal static class CopySummary
             inv.Reporter.Line($"not checked by the canary (shifted dates can equal other rows' originals): {string.Join(", ", canary.Unchecked)}");
         }
 
+        if (result.RefreshedViews.Count > 0)
+        {
+            inv.Reporter.Line($"materialized views refreshed over the anonymised rows: {string.Join(", ", result.RefreshedViews)}");
+        }
+
+        if (result.DroppedDependents.Count > 0)
+        {
+            inv.Reporter.Line($"dropped with the old tables (--drop-dependents), outside public: {string.Join(", ", result.DroppedDependents)}");
+        }
+
         inv.Reporter.Line(result.Plan.Untouched is { } others
             ? string.Create(CultureInfo.InvariantCulture,
                 $"{to.Label} ({to.AppName}): {string.Join(", ", result.Tables.Select(t => t.Name))} refreshed from {from.Label}, anonymised ({result.Tables.Sum(t => t.Rows):N0} rows, {result.Elapsed.TotalSeconds:F1} s); the other {others.Count} tables are as they were")
@@ -80,6 +95,6 @@ internal static class CopySummary
 }
 
 internal sealed record DataCopySummary(string From, string To, bool DryRun, IReadOnlyList<DataCopyTable> Tables, bool CountsEqual, bool? CanaryPassed, int? CanaryValues, IReadOnlyList<string>? CanaryUnchecked, double Seconds,
-    IReadOnlyList<string>? Untouched);
+    IReadOnlyList<string>? Untouched, IReadOnlyList<string> DroppedDependents);
 
 internal sealed record DataCopyTable(string Name, bool Skipped, int MaskedColumns, long? Rows, long? TargetRows, long? Bytes, double? Seconds);

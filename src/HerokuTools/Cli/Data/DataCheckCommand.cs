@@ -25,12 +25,19 @@ internal static class DataCheckCommand
         var environment = label is null ? workflow.Environments[0] : workflow.Environment(label);
         var database = await DataEnvironment.DatabaseAsync(inv, environment, rules.DatabaseVar);
         DatabaseSchema schema;
+        CopyPlan? plan;
+        IReadOnlyList<CoverageProblem> problems;
         await using (var connection = await database.OpenAsync(inv.Cancellation))
+        await using (var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, inv.Cancellation))
         {
             schema = await SchemaReader.ReadAsync(connection, inv.Cancellation);
+            (plan, problems) = CopyPlanner.Plan(rules, schema);
+            if (plan is not null && await RuleProbe.CheckAsync(plan, connection, inv.Cancellation) is { Count: > 0 } unworkable)
+            {
+                (plan, problems) = (null, unworkable);
+            }
         }
 
-        var (plan, problems) = CopyPlanner.Plan(rules, schema);
         var lines = DataEnvironment.Describe(problems, inv, workflow).ToList();
         if (inv.Settings.Json)
         {

@@ -21,15 +21,25 @@ internal static class DataCopyCommand
         var backup = new Option<string?>("--backup") { Description = "First save TO's database to FILE with pg_dump -Fc" };
         var tables = new Option<string?>("--tables") { Description = "Refresh only these tables (a,b) in one transaction; every other table stays as it is" };
         var allowUpward = new Option<bool>("--allow-upward") { Description = "Allow copying up the environment list (you must type the target app's name)" };
+        var dropDependents = new Option<bool>("--drop-dependents")
+        {
+            Description = "Also drop TO's objects outside public that depend on its public tables (views, foreign keys in other schemas); without it they refuse the copy",
+        };
         var command = new Command("copy", "Replace TO's database with an anonymised copy of FROM's (down the list only; atomic; verified)")
         {
-            from, to, dryRun, yes, jobs, backup, tables, allowUpward,
+            from, to, dryRun, yes, jobs, backup, tables, allowUpward, dropDependents,
         };
-        context.SetAction(command, inv => RunAsync(inv, new Request(inv.Get(from)!, inv.Get(to)!, inv.Get(dryRun), inv.Get(yes), inv.Get(jobs), inv.Get(backup), inv.Get(tables), inv.Get(allowUpward))));
+        context.SetAction(command, inv => RunAsync(inv, new Request(inv.Get(from)!, inv.Get(to)!, inv.Get(dryRun), inv.Get(yes), inv.Get(jobs), inv.Get(backup), inv.Get(tables), inv.Get(allowUpward))
+        {
+            DropDependents = inv.Get(dropDependents),
+        }));
         return command;
     }
 
-    private sealed record Request(string From, string To, bool DryRun, bool Yes, int? Jobs, string? Backup, string? Tables, bool AllowUpward);
+    private sealed record Request(string From, string To, bool DryRun, bool Yes, int? Jobs, string? Backup, string? Tables, bool AllowUpward)
+    {
+        public bool DropDependents { get; init; }
+    }
 
     private static async Task<int> RunAsync(Invocation inv, Request request)
     {
@@ -59,6 +69,12 @@ internal static class DataCopyCommand
             throw new ToolException("--tables needs at least one table name (a,b)", ExitCodes.Usage);
         }
 
+        var backupFile = request.Backup is null ? null : Path.GetFullPath(request.Backup, inv.Host.WorkingDirectory);
+        if (backupFile is not null)
+        {
+            BackupFile.RefuseExisting(backupFile);
+        }
+
         var question = only is null
             ? $"Replace the database of {to.AppName} ({to.Label}) with an anonymised copy of {from.AppName} ({from.Label})?"
             : $"Replace the rows of {string.Join(", ", only)} in {to.AppName} ({to.Label}) with an anonymised copy of {from.AppName} ({from.Label})'s?";
@@ -71,10 +87,11 @@ internal static class DataCopyCommand
         var options = new DataCopyOptions(rules, Encoding.UTF8.GetBytes(key), source, target)
         {
             DryRun = request.DryRun,
-            BackupFile = request.Backup is null ? null : Path.GetFullPath(request.Backup, inv.Host.WorkingDirectory),
+            BackupFile = backupFile,
             Progress = progress,
             Tools = PgTools.Locate(inv.Host.GetEnv("PATH")),
             OnlyTables = only,
+            DropDependents = request.DropDependents,
         };
         if (request.Jobs is { } n)
         {
@@ -122,6 +139,12 @@ internal static class DataCopyCommand
             if (!request.AllowUpward)
             {
                 throw new ToolException($"data moves down ({order}); copying up from {from.Label} to {to.Label} is refused (--allow-upward overrides)", ExitCodes.Usage);
+            }
+
+            if (!inv.Reporter.Host.InputIsTerminal)
+            {
+                throw new ToolException(
+                    $"copying up into {to.Label} needs its app name ({to.AppName}) typed on a terminal, which --yes does not replace; run it from a terminal", ExitCodes.Usage);
             }
 
             if (!Confirmation.AskToType(inv.Reporter, $"Copy data UP from {from.Label} into {to.Label} ({to.AppName})?", to.AppName, yes: false))

@@ -34,10 +34,20 @@ public sealed class DataCopier(DataCopyOptions options)
         var serverMajor = Convert.ToInt32(await ScalarAsync(source, "SELECT current_setting('server_version_num')::int / 10000", cancellation), CultureInfo.InvariantCulture);
 
         var schema = await SchemaReader.ReadAsync(source, cancellation);
+        if (options.OnlyTables is { } only)
+        {
+            await OnlyTables.CheckAsync(only, schema, source, options.Source.Label, cancellation);
+        }
+
         var (plan, problems) = CopyPlanner.Plan(options.Rules, schema, options.OnlyTables);
         if (plan is null)
         {
             throw new DataRulesException(problems);
+        }
+
+        if (await RuleProbe.CheckAsync(plan, source, cancellation) is { Count: > 0 } unworkable)
+        {
+            throw new DataRulesException(unworkable);
         }
 
         var dumpMajor = await options.Tools.PgDumpMajorVersionAsync(cancellation);
@@ -48,12 +58,13 @@ public sealed class DataCopier(DataCopyOptions options)
                 ExitCodes.Usage);
         }
 
+        await using var target = await options.Target.OpenAsync(cancellation);
+        var dependents = plan.IsPartial ? [] : await CheckDependentsAsync(target, cancellation);
         if (options.DryRun)
         {
-            return new DataCopyResult(plan, [], null, clock.Elapsed, true);
+            return new DataCopyResult(plan, [], null, clock.Elapsed, true) { DroppedDependents = dependents };
         }
 
-        await using var target = await options.Target.OpenAsync(cancellation);
         var lockKey = await ScalarAsync(target, "SELECT pg_try_advisory_lock(hashtext('heroku-tools data copy'))", cancellation);
         if (lockKey is not true)
         {
@@ -64,6 +75,7 @@ public sealed class DataCopier(DataCopyOptions options)
         if (options.BackupFile is { } backup)
         {
             progress.Phase($"backing up {options.Target.Label} to {backup}");
+            BackupFile.CreatePrivate(backup);
             await options.Tools.RunAsync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file", backup],
                 options.Target.LibpqEnvironment, null, cancellation);
         }
@@ -80,6 +92,7 @@ public sealed class DataCopier(DataCopyOptions options)
             var preData = await DumpSectionAsync("pre-data", snapshot, cancellation);
             var postData = await DumpSectionAsync("post-data", snapshot, cancellation);
             var members = await ExtensionMembersAsync(source, cancellation);
+            var populated = await MaterializedViews.PopulatedAsync(source, cancellation);
             await PsqlAsync(SchemaScripts.PreData(preData, LoadSchema, members, extensions), cancellation);
 
             var postDataScript = PostDataStages.Parse(postData, LoadSchema, members);
@@ -91,6 +104,12 @@ public sealed class DataCopier(DataCopyOptions options)
             await SetSequencesAsync(plan, source, target, LoadSchema, cancellation);
             progress.Phase("adding the remaining constraints and triggers (post-data)");
             await PostDataLeftoversAsync(plan, queue, postDataScript, cancellation);
+            if (populated.Count > 0)
+            {
+                progress.Phase("refreshing the materialized views (over the anonymised rows)");
+            }
+
+            var refreshed = await MaterializedViews.RefreshAsync(target, LoadSchema, populated, cancellation);
 
             progress.Phase("verifying");
             var mismatched = tables.Where(t => !t.CountsMatch).ToList();
@@ -109,23 +128,50 @@ public sealed class DataCopier(DataCopyOptions options)
             progress.Phase("swapping the copy in");
             await using (var swap = await target.BeginTransactionAsync(cancellation))
             {
+                // Again, in the swap's transaction: what was created since the start is refused (or dropped) too.
+                dependents = await CheckDependentsAsync(target, cancellation);
                 await ExecuteAsync(target, SchemaScripts.Swap(LoadSchema), cancellation);
                 await swap.CommitAsync(cancellation);
             }
 
-            return new DataCopyResult(plan, tables, canary, clock.Elapsed, false);
+            return new DataCopyResult(plan, tables, canary, clock.Elapsed, false) { DroppedDependents = dependents, RefreshedViews = refreshed };
+        }
+        catch (PostgresException e) when (!cancellation.IsCancellationRequested)
+        {
+            // A server error: its message and the objects it names, never its DETAIL (row values).
+            await DropLoadSchemaAsync();
+            throw new ToolException($"the copy failed: {CopyErrors.Describe(e, LoadSchema)}; {options.Target.Label} was left as it was", ExitCodes.Failure);
         }
         catch (Exception e) when (e is NpgsqlException or IOException && !cancellation.IsCancellationRequested)
         {
-            // A lost connection or a server error (not one of our own messages): one line, not a stack trace.
+            // A lost connection: one line, not a stack trace.
             await DropLoadSchemaAsync();
-            throw new ToolException($"the copy failed: {(e.InnerException ?? e).Message.TrimEnd('.')}; {options.Target.Label} was left as it was", ExitCodes.Failure);
+            var cause = e.InnerException as PostgresException is { } pg ? CopyErrors.Describe(pg, LoadSchema) : (e.InnerException ?? e).Message.TrimEnd('.');
+            throw new ToolException($"the copy failed: {cause}; {options.Target.Label} was left as it was", ExitCodes.Failure);
+        }
+        catch (ToolException e) when (e.Message.Contains(LoadSchema, StringComparison.Ordinal))
+        {
+            // psql's errors name the load schema; the user knows these tables as public's.
+            await DropLoadSchemaAsync();
+            throw new ToolException(CopyErrors.Unqualify(e.Message, LoadSchema), e.ExitCode);
         }
         catch
         {
             await DropLoadSchemaAsync();
             throw;
         }
+    }
+
+    /// <summary>Objects outside public that the swap would drop with public's: refused unless <see cref="DataCopyOptions.DropDependents"/>.</summary>
+    private async Task<IReadOnlyList<string>> CheckDependentsAsync(NpgsqlConnection target, CancellationToken cancellation)
+    {
+        var dependents = await OutsideDependents.FindAsync(target, cancellation);
+        if (dependents.Count > 0 && !options.DropDependents)
+        {
+            throw new ToolException(OutsideDependents.Refusal(options.Target.Label, dependents), ExitCodes.Usage);
+        }
+
+        return dependents;
     }
 
     /// <summary>The pass-through tables first (biggest first), then the others in the plan's order: the pass-through
@@ -256,6 +302,11 @@ public sealed class DataCopier(DataCopyOptions options)
                 var input = options.SourceTap is null ? export : options.SourceTap(export);
                 await transfer.RunAsync(input, import, cancellation);
             }
+            catch (PostgresException e) when (!cancellation.IsCancellationRequested)
+            {
+                await CancelQuietlyAsync(import);
+                throw new ToolException($"the copy of {table.Name} failed: {CopyErrors.Describe(e, intoSchema)}; {options.Target.Label} was left as it was", ExitCodes.Failure);
+            }
             catch
             {
                 try
@@ -283,6 +334,19 @@ public sealed class DataCopier(DataCopyOptions options)
         var result = new TableResult(table.Name, false, table.Columns.Count(c => c.Rule.IsMasked), transfer.Rows, loaded, transfer.Bytes, clock.Elapsed);
         options.Progress.TableDone(result with { Name = label });
         return result;
+    }
+
+    private static async Task CancelQuietlyAsync(NpgsqlRawCopyStream import)
+    {
+        try
+        {
+            await import.CancelAsync();
+            await import.DisposeAsync();
+        }
+        catch (Exception e) when (e is ObjectDisposedException or NpgsqlException)
+        {
+            // The connection broke or the server already ended the COPY: the original failure is what to report.
+        }
     }
 
     /// <summary>What the streams left of the post-data (see <see cref="CopyWorkQueue.Leftovers"/>) in stages, each

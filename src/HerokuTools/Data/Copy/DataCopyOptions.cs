@@ -18,6 +18,10 @@ public sealed record DataCopyOptions(DataRules Rules, byte[] Key, DatabaseTarget
     /// <summary>A partial refresh: replace the rows of these tables only, in one transaction; the others stay as they are.</summary>
     public IReadOnlyCollection<string>? OnlyTables { get; init; }
 
+    /// <summary>Drop the target's objects outside <c>public</c> that depend on <c>public</c> (see <see cref="OutsideDependents"/>)
+    /// with the old tables; without it such objects refuse the copy.</summary>
+    public bool DropDependents { get; init; }
+
     /// <summary>First save the target with <c>pg_dump -Fc</c> to this file.</summary>
     public string? BackupFile { get; init; }
 
@@ -73,7 +77,14 @@ public sealed record CanaryResult(int ColumnsChecked, int ValuesChecked, IReadOn
     public IReadOnlyList<string> Unchecked { get; init; } = [];
 }
 
-public sealed record DataCopyResult(CopyPlan Plan, IReadOnlyList<TableResult> Tables, CanaryResult? Canary, TimeSpan Elapsed, bool DryRun);
+public sealed record DataCopyResult(CopyPlan Plan, IReadOnlyList<TableResult> Tables, CanaryResult? Canary, TimeSpan Elapsed, bool DryRun)
+{
+    /// <summary>Objects outside <c>public</c> dropped with the old tables (<see cref="DataCopyOptions.DropDependents"/>); in a dry run, those that would be.</summary>
+    public IReadOnlyList<string> DroppedDependents { get; init; } = [];
+
+    /// <summary>The materialized views refreshed after loading (those the source had populated).</summary>
+    public IReadOnlyList<string> RefreshedViews { get; init; } = [];
+}
 
 /// <summary>The rules do not cover the schema (or name things that do not exist); nothing was written.</summary>
 public sealed class DataRulesException(IReadOnlyList<CoverageProblem> problems)

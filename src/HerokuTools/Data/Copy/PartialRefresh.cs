@@ -66,7 +66,7 @@ internal sealed class PartialRefresh(DataCopier copier, DataCopyOptions options)
         catch (PostgresException e)
         {
             // MessageText names the table and constraint; Detail (which may quote row values) is left out.
-            throw new ToolException($"refreshing {string.Join(", ", plan.Tables.Select(t => t.Name))} failed: {e.MessageText}; {label} was left as it was", ExitCodes.Failure);
+            throw new ToolException($"refreshing {string.Join(", ", plan.Tables.Select(t => t.Name))} failed: {CopyErrors.Describe(e)}; {label} was left as it was", ExitCodes.Failure);
         }
         catch (Exception e) when (e is NpgsqlException or IOException && !cancellation.IsCancellationRequested)
         {

@@ -22,6 +22,9 @@ public sealed record TableSchema(string Name, IReadOnlyList<ColumnSchema> Column
 /// <param name="Unique">Part of a unique index or the primary key.</param>
 public sealed record ColumnSchema(string Name, string Type, string TypeName, char Category, bool Generated, bool Unique)
 {
+    /// <summary>The column is NOT NULL: a <c>null</c> rule cannot work.</summary>
+    public bool NotNull { get; init; }
+
     public bool IsText => Category == 'S';
 
     public bool IsDateTime => TypeName is "date" or "timestamp" or "timestamptz";

@@ -11,7 +11,7 @@ public static class SchemaReader
         SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), t.typname, t.typcategory::text,
                a.attgenerated <> '', EXISTS (
                    SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisunique AND a.attnum = ANY (i.indkey)),
-               pg_relation_size(c.oid)
+               pg_relation_size(c.oid), a.attnotnull
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -68,7 +68,7 @@ public static class SchemaReader
                 current = table;
                 size = reader.GetInt64(7);
                 columns.Add(new ColumnSchema(reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    reader.GetString(4)[0], reader.GetBoolean(5), reader.GetBoolean(6)));
+                    reader.GetString(4)[0], reader.GetBoolean(5), reader.GetBoolean(6)) { NotNull = reader.GetBoolean(8) });
             }
 
             if (current is not null)
