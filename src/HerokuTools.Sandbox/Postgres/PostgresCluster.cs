@@ -280,6 +280,8 @@ public sealed class PostgresCluster : IAsyncDisposable
             $"port = {port.ToString(CultureInfo.InvariantCulture)}",
             $"unix_socket_directories = '{socketDirectory}'",
             "password_encryption = 'scram-sha-256'",
+            "# One server holds every app's database; data copies open a few connections each, several run at once.",
+            "max_connections = 300",
             "# A sandbox: speed over durability.",
             "fsync = off",
             "synchronous_commit = off",
