@@ -41,6 +41,16 @@ internal sealed class DesiredConfig(IReadOnlyDictionary<string, ConfigEntry> ent
 
         return values;
     }
+
+    /// <summary>The environment variables the entries refer to that <paramref name="environment"/> does not set, in name order.</summary>
+    public IReadOnlyList<string> UnsetReferences(IReadOnlyDictionary<string, string> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return Entries.Values.Where(e => e.Template is not null)
+            .SelectMany(e => ValueTemplate.References(e.Template!))
+            .Where(name => !environment.ContainsKey(name))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
 }
 
 /// <summary>Reads an environment's files into a <see cref="DesiredConfig"/>, checking the required keys.</summary>

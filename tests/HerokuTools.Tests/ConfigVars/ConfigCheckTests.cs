@@ -41,25 +41,50 @@ public class ConfigCheckTests
     }
 
     [Fact]
-    public async Task Unresolved_references_are_reported_and_resolved_ones_pass()
+    public async Task Unset_references_pass_by_default_and_fail_with_require_env()
     {
         using var dir = Project();
         dir.Write("config/live.yml", "settings:\n  TOKEN: ${LIVE_TOKEN}\n");
         dir.Write("config/dev.yml", "settings:\n  DEBUG: \"true\"\n");
 
-        var unresolved = await ProgramRunner.RunAsync(dir.Path, new Dictionary<string, string>(), "", "config", "check", "live");
-        var resolved = await ProgramRunner.RunAsync(dir.Path, new Dictionary<string, string> { ["LIVE_TOKEN"] = "t" }, "", "config", "check");
-        var json = await ProgramRunner.RunAsync(dir.Path, new Dictionary<string, string>(), "", "config", "check", "--json");
+        var secretless = await ProgramRunner.RunAsync(dir.Path, new Dictionary<string, string>(), "", "config", "check");
+        var required = await ProgramRunner.RunAsync(dir.Path, new Dictionary<string, string>(), "", "config", "check", "live", "--require-env");
+        var resolved = await ProgramRunner.RunAsync(dir.Path, new Dictionary<string, string> { ["LIVE_TOKEN"] = "t" }, "", "config", "check", "--require-env");
+        var json = await ProgramRunner.RunAsync(dir.Path, new Dictionary<string, string>(), "", "config", "check", "--json", "--require-env");
 
-        unresolved.ExitCode.ShouldBe(ExitCodes.Usage);
-        unresolved.Error.ShouldContain("config/live.yml:2:3: 'TOKEN' needs the environment variable LIVE_TOKEN, which is not set");
+        secretless.ExitCode.ShouldBe(ExitCodes.Success, secretless.Error);
+        secretless.Out.ShouldContain("config/live.yml: ok (1 key with common.yml; not set here, needed at push: LIVE_TOKEN)");
+        secretless.Out.ShouldContain("config/dev.yml: ok (1 key with common.yml)\n");
+        required.ExitCode.ShouldBe(ExitCodes.Usage);
+        required.Error.ShouldContain("config/live.yml:2:3: 'TOKEN' needs the environment variable LIVE_TOKEN, which is not set");
         resolved.ExitCode.ShouldBe(ExitCodes.Success, resolved.Error);
-        resolved.Out.ShouldContain("config/live.yml: ok (1 key");
+        resolved.Out.ShouldContain("config/live.yml: ok (1 key with common.yml)\n");
         resolved.Out.ShouldContain("config/dev.yml: ok");
         json.ExitCode.ShouldBe(ExitCodes.Usage);
         using var doc = JsonDocument.Parse(json.Out);
         doc.RootElement.GetProperty("ok").GetBoolean().ShouldBeFalse();
         doc.RootElement.GetProperty("problems")[0].GetProperty("line").GetInt32().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Syntax_problems_and_unset_references_are_all_reported_in_one_run()
+    {
+        using var dir = Project();
+        dir.Write("config/live.yml", "settings:\n  A: a\n");
+        dir.Write("config/dev.yml", "settings:\n  DEBUG: \"true\"\n  F: ${UNSET_VAR_X}\n  H: \"${bad name}\"\n  N: 5\n");
+
+        var required = await ProgramRunner.RunAsync(dir.Path, new Dictionary<string, string>(), "", "config", "check", "--require-env");
+        var plain = await ProgramRunner.RunAsync(dir.Path, new Dictionary<string, string>(), "", "config", "check");
+
+        required.ExitCode.ShouldBe(ExitCodes.Usage);
+        var lines = required.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.ShouldContain("config/dev.yml:3:3: 'F' needs the environment variable UNSET_VAR_X, which is not set");
+        lines.ShouldContain(l => l.StartsWith("config/dev.yml:4:6: 'H': '${' must start a reference", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("config/dev.yml:5:6: 'N' is a number", StringComparison.Ordinal));
+        lines[^1].ShouldBe("error: 3 problems in config/dev.yml");
+        plain.ExitCode.ShouldBe(ExitCodes.Usage);
+        plain.Error.ShouldNotContain("UNSET_VAR_X");
+        plain.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].ShouldBe("error: 2 problems in config/dev.yml");
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace HerokuTools.Cli.Config;
 
 /// <summary>
 /// <c>config check [ENV…]</c>: validates the config files without touching Heroku (for CI): YAML errors, values that
-/// are not strings, duplicate keys, unresolved <c>${NAME}</c>, missing required keys; each as file:line:col, exit 2.
+/// are not strings, duplicate keys, malformed <c>${NAME}</c>, missing required keys; each as file:line:col, exit 2.
+/// A <c>${NAME}</c> whose variable is not set here is fine (push is where it must be set) unless --require-env.
 /// A file in the config folder that no environment reads (a typo like <c>lvie.yml</c>) is a warning, and exit 1.
 /// </summary>
 internal static class ConfigCheckCommand
@@ -20,11 +21,17 @@ internal static class ConfigCheckCommand
         Arity = ArgumentArity.ZeroOrMore,
     };
 
+    private static readonly Option<bool> RequireEnv = new("--require-env")
+    {
+        Description = "Also demand that every ${NAME} the files use is set in this environment, as push will",
+    };
+
     public static Command Create(CommandContext context)
     {
         var command = new Command("check", "Validate the config files without touching Heroku; every problem as file:line:col (exit 2 when any; 1 when a file in the folder matches no environment)")
         {
             Environments,
+            RequireEnv,
         };
         context.SetAction(command, RunAsync);
         return command;
@@ -38,18 +45,23 @@ internal static class ConfigCheckCommand
             : workflow.Environments.ToList();
         var files = ConfigInputs.Files(inv, workflow);
         var problems = new List<WorkflowDiagnostic>();
-        var counts = new List<(string Label, int Keys)>();
+        var counts = new List<(string Label, int Keys, IReadOnlyList<string> Unset)>();
+        var requireEnv = inv.Get(RequireEnv);
         foreach (var environment in labels)
         {
             var own = new List<WorkflowDiagnostic>();
             var desired = DesiredConfigReader.Read(files, environment.Label, workflow.ConfigVars, own);
-            if (own.Count == 0)
+
+            // Every problem at once: the references of the entries that did read are checked even when others did not.
+            var unresolved = new List<WorkflowDiagnostic>();
+            desired.Resolve(inv.Host.Environment, unresolved);
+            if (requireEnv)
             {
-                desired.Resolve(inv.Host.Environment, own);
+                own.AddRange(unresolved);
             }
 
             problems.AddRange(own);
-            counts.Add((environment.Label, desired.Entries.Count));
+            counts.Add((environment.Label, desired.Entries.Count, desired.UnsetReferences(inv.Host.Environment)));
         }
 
         var sorted = ConfigInputs.Sorted(problems);
@@ -64,10 +76,11 @@ internal static class ConfigCheckCommand
 
         if (sorted.Count == 0)
         {
-            foreach (var (label, keys) in counts)
+            foreach (var (label, keys, unset) in counts)
             {
+                var needed = unset.Count == 0 ? "" : $"; not set here, needed at push: {string.Join(", ", unset)}";
                 inv.Reporter.Line(string.Create(CultureInfo.InvariantCulture,
-                    $"{files.Display(files.EnvironmentPath(label))}: ok ({keys} key{(keys == 1 ? "" : "s")} with {ConfigVarsSettings.Common}.yml)"));
+                    $"{files.Display(files.EnvironmentPath(label))}: ok ({keys} key{(keys == 1 ? "" : "s")} with {ConfigVarsSettings.Common}.yml{needed})"));
             }
         }
 

@@ -16,14 +16,14 @@ internal static class ConfigInputs
         WarnAboutStrays(inv, workflow, Files(inv, workflow));
         var problems = new List<WorkflowDiagnostic>();
         var desired = DesiredConfigReader.Read(Files(inv, workflow), environment.Label, workflow.ConfigVars, problems);
-        var values = problems.Count == 0 ? desired.Resolve(inv.Host.Environment, problems) : null;
+        var values = desired.Resolve(inv.Host.Environment, problems);
         if (problems.Count > 0)
         {
             throw new WorkflowException(Sorted(problems));
         }
 
         inv.Reporter.Verbose($"config: {string.Join(" + ", desired.Files)} ({desired.Entries.Count} keys)");
-        return (desired, values!);
+        return (desired, values);
     }
 
     /// <summary>Warns (stderr) about each file in the config folder that no environment reads, with the name it probably meant.</summary>

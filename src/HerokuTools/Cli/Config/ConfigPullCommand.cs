@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using HerokuTools.Common;
 using HerokuTools.ConfigVars;
@@ -74,8 +73,7 @@ internal static class ConfigPullCommand
         var text = existingText is null ? null : ConfigFileWriter.Update(existingText, plan.Target);
         var rewritten = existingText is not null && text is null;
         text ??= ConfigFileWriter.Create(plan.Target, [$"Config vars of {environment.Label} (app {environment.AppName}), written by 'heroku-tools config pull {environment.Label}'."]);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), inv.Cancellation);
+        await PrivateFile.WriteAsync(path, text, inv.Cancellation);
 
         foreach (var note in plan.Notes)
         {
