@@ -39,9 +39,9 @@ public static class App
             : "error: ";
         if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
         {
-            foreach (var e in parse.Errors)
+            foreach (var line in ParseErrorText.Lines(parse))
             {
-                await host.Error.WriteLineAsync($"{error}{e.Message}").ConfigureAwait(false);
+                await host.Error.WriteLineAsync($"{error}{line}").ConfigureAwait(false);
             }
 
             await host.Error.WriteLineAsync($"Run '{Name} {CommandPath(parse)} --help' for usage.".Replace("  ", " ", StringComparison.Ordinal)).ConfigureAwait(false);
