@@ -37,7 +37,8 @@ public static class App
         var error = host.ErrorIsTerminal && host.GetEnv("NO_COLOR") is null && !parse.GetValue(globals.NoColor)
             ? "\u001b[31merror: \u001b[0m"
             : "error: ";
-        if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+        if ((parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+            || (parse.Errors.Count == 0 && ParseErrorText.HasOptionLikeArguments(parse)))
         {
             foreach (var line in ParseErrorText.Lines(parse))
             {

@@ -37,6 +37,13 @@ internal static class ParseErrorText
             }
         }
 
+        // An argument that looks like an option ('status --jsn' gives '--jsn' to ENV): an unknown option.
+        foreach (var token in parse.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value).Where(IsOptionLike))
+        {
+            var name = token.Split('=', 2)[0];
+            lines.Add($"unknown option '{name}'{Hint(name, OptionNames(parse.CommandResult))}");
+        }
+
         var unknownCommand = lines.Any(l => l.StartsWith("unknown command", StringComparison.Ordinal));
         foreach (var error in parse.Errors)
         {
@@ -51,9 +58,21 @@ internal static class ParseErrorText
         return lines.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>"; did you mean 'x'?" when <paramref name="typed"/> is a small typo of one of <paramref name="known"/>.</summary>
+    /// <summary>
+    /// "; did you mean 'x'?" when <paramref name="typed"/> is a small typo of one of <paramref name="known"/>; on a
+    /// tie, a name that starts with what was typed wins ('of' -> 'off', not 'on').
+    /// </summary>
     public static string Hint(string typed, IEnumerable<string> known) =>
-        DidYouMean.Suggest(typed, known) is { } suggestion ? $"; did you mean '{suggestion}'?" : "";
+        DidYouMean.Suggest(typed, known.OrderBy(k => k.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)) is { } suggestion
+            ? $"; did you mean '{suggestion}'?"
+            : "";
+
+    /// <summary>True when the parse found nothing wrong but an argument is really a mistyped option.</summary>
+    public static bool HasOptionLikeArguments(ParseResult parse) =>
+        parse.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Any(t => IsOptionLike(t.Value));
+
+    private static bool IsOptionLike(string token) =>
+        token.Length > 1 && token[0] == '-' && !double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
     private static IEnumerable<string> OptionNames(CommandResult result)
     {

@@ -22,13 +22,6 @@ internal static class EnvironmentNames
     public static string? Suggest(string input, IReadOnlyList<WorkflowEnvironment> environments) =>
         DidYouMean.Suggest(input, Candidates(environments));
 
-    /// <summary>
-    /// The label a typed name is a small typo of (of a label, or of an app name): no synonyms, so "prod" does not
-    /// guess "live" where the user named an environment that does not exist.
-    /// </summary>
-    public static string? SuggestTypo(string input, IReadOnlyList<WorkflowEnvironment> environments) =>
-        DidYouMean.Suggest(input, environments.Select(e => (e.Label, e.Label)).Concat(environments.Select(e => (e.AppName, e.Label))));
-
     private static IEnumerable<(string Spelling, string Answer)> Candidates(IReadOnlyList<WorkflowEnvironment> environments)
     {
         foreach (var e in environments)

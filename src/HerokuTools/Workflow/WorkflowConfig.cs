@@ -35,7 +35,7 @@ public sealed record WorkflowConfig(string SourcePath, IReadOnlyList<WorkflowEnv
         }
 
         var known = string.Join(", ", Environments.Select(e => e.Label));
-        var suggestion = EnvironmentNames.SuggestTypo(label, Environments);
+        var suggestion = EnvironmentNames.Suggest(label, Environments);
         var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
         throw new ToolException($"unknown environment '{label}' (known: {known}){hint}", ExitCodes.Usage);
     }

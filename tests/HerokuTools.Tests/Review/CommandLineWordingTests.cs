@@ -41,27 +41,4 @@ public class CommandLineWordingTests
     {
         (await ErrorLinesAsync(args)).ShouldBe([expected]);
     }
-
-    [Fact]
-    public async Task An_unknown_environment_suggests_only_a_close_spelling_not_a_synonym()
-    {
-        using var dir = new TempDirectory();
-        File.WriteAllText(Path.Combine(dir.Path, "heroku-tools.yml"), """
-            environments:
-              - label: live
-                app_name: acme-live
-                branch: master
-              - label: dev
-                app_name: acme-dev
-                branch: dev
-            """);
-
-        var prod = await ProgramRunner.RunAsync(dir.Path, "status", "prod");
-        var lvie = await ProgramRunner.RunAsync(dir.Path, "status", "lvie");
-
-        prod.ExitCode.ShouldBe(ExitCodes.Usage);
-        prod.Error.ShouldContain("unknown environment 'prod'");
-        prod.Error.ShouldNotContain("did you mean");
-        lvie.Error.ShouldContain("did you mean 'live'?");
-    }
 }

@@ -69,7 +69,7 @@ internal sealed class EnvironmentsSection : IWorkflowSection
             if (index < 0 && allLabelsRead)
             {
                 var readable = entries.Select(e => e.Environment).OfType<WorkflowEnvironment>().ToList();
-                var suggestion = EnvironmentNames.SuggestTypo(source, readable);
+                var suggestion = EnvironmentNames.Suggest(source, readable);
                 var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
                 context.Error(at.Value, $"promote_from '{source}' is not an environment (known: {string.Join(", ", labels)}){hint}");
             }
