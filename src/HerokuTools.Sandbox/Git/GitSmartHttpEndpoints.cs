@@ -58,6 +58,15 @@ public static class GitSmartHttpEndpoints
                 return;
             }
 
+            // Reading a never-pushed app changes nothing (a dry run leaves the state as it was): its repository is
+            // created by the first push only; until then a fetch sees an empty repository, as with Heroku.
+            var reads = path == "git-upload-pack" || service == "git-upload-pack";
+            if (reads && !options.Repositories.Exists(app))
+            {
+                await EmptyRepository.AnswerAsync(context, path == "info/refs");
+                return;
+            }
+
             var gitDir = await options.Repositories.EnsureCreatedAsync(app, context.RequestAborted);
             var remoteUser = user.Length > 0 ? user : "heroku";
             var pathInfo = $"/{app}.git/{path}";

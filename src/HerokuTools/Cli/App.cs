@@ -37,11 +37,12 @@ public static class App
         var error = host.ErrorIsTerminal && host.GetEnv("NO_COLOR") is null && !parse.GetValue(globals.NoColor)
             ? "\u001b[31merror: \u001b[0m"
             : "error: ";
-        if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+        if ((parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+            || (parse.Errors.Count == 0 && ParseErrorText.HasOptionLikeArguments(parse)))
         {
-            foreach (var e in parse.Errors)
+            foreach (var line in ParseErrorText.Lines(parse))
             {
-                await host.Error.WriteLineAsync($"{error}{e.Message}").ConfigureAwait(false);
+                await host.Error.WriteLineAsync($"{error}{line}").ConfigureAwait(false);
             }
 
             await host.Error.WriteLineAsync($"Run '{Name} {CommandPath(parse)} --help' for usage.".Replace("  ", " ", StringComparison.Ordinal)).ConfigureAwait(false);

@@ -13,6 +13,35 @@ public sealed class DeployNotifier(CliHost host, Action<string> warn, HttpMessag
 {
     public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Before a deploy (its plan phase) and in <c>check</c>: one warning per target whose variable does not hold an
+    /// http(s) URL here, so the user hears it before deploying rather than after.
+    /// </summary>
+    /// <returns>How many targets could not be notified.</returns>
+    public int WarnAboutUnsetTargets(IReadOnlyList<NotifyTarget> targets)
+    {
+        var problems = UnsetTargets(targets, host.GetEnv);
+        foreach (var problem in problems)
+        {
+            warn(problem);
+        }
+
+        return problems.Count;
+    }
+
+    /// <summary>The warning for each target whose variable (read with <paramref name="getEnv"/>) is not an http(s) URL. Pure.</summary>
+    public static IReadOnlyList<string> UnsetTargets(IReadOnlyList<NotifyTarget> targets, Func<string, string?> getEnv)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(getEnv);
+        return targets.Where(t => Url(getEnv(t.UrlVariable)) is null)
+            .Select(t => $"notify: {t.UrlVariable} is not set to an http(s) URL; the deploy will not notify this {(t.Kind == NotifyKind.Slack ? "Slack" : "webhook")} target")
+            .ToList();
+    }
+
+    private static Uri? Url(string? value) =>
+        value is not null && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+
     /// <returns>How many webhooks accepted the notification.</returns>
     public async Task<int> NotifyAsync(IReadOnlyList<NotifyTarget> targets, DeployPlan plan, DeployResult result, CancellationToken cancellation)
     {
@@ -22,8 +51,7 @@ public sealed class DeployNotifier(CliHost host, Action<string> warn, HttpMessag
         var sent = 0;
         foreach (var target in targets)
         {
-            var url = host.GetEnv(target.UrlVariable);
-            if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            if (Url(host.GetEnv(target.UrlVariable)) is not { } uri)
             {
                 warn($"notify: {target.UrlVariable} is not set to an http(s) URL; not notified");
                 continue;

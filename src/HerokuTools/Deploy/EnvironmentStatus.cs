@@ -5,7 +5,10 @@ using HerokuTools.Workflow;
 
 namespace HerokuTools.Deploy;
 
-/// <summary>One row of <c>status</c>: what an environment runs and what is waiting to be deployed to it.</summary>
+/// <summary>
+/// One row of <c>status</c>: what an environment runs and what is waiting to be deployed to it. A null
+/// <see cref="Maintenance"/> or <see cref="PendingMigrations"/> means unknown (the app could not be read: see <see cref="Error"/>).
+/// </summary>
 public sealed record EnvironmentStatus(
     string Environment,
     string App,
@@ -14,8 +17,8 @@ public sealed record EnvironmentStatus(
     string? ReleasedCommit,
     DateTimeOffset? ReleasedAt,
     int? PendingCommits,
-    bool PendingMigrations,
-    bool Maintenance,
+    bool? PendingMigrations,
+    bool? Maintenance,
     string? Warning,
     string? Error);
 
@@ -39,7 +42,7 @@ public sealed class StatusReader(IGit git, HerokuClient client, Func<string, Her
         }
         catch (ToolException e)
         {
-            return new EnvironmentStatus(env.Label, env.AppName, branch, null, null, null, null, false, false, null, e.Message);
+            return new EnvironmentStatus(env.Label, env.AppName, branch, null, null, null, null, null, null, null, e.Message);
         }
 
         var warning = journal.Find(env.AppName)?.Describe(state.Maintenance);
@@ -80,7 +83,7 @@ public sealed class StatusReader(IGit git, HerokuClient client, Func<string, Her
             migrations = true;
         }
 
-        return new EnvironmentStatus(env.Label, env.AppName, branch, state.Version, state.Commit, state.ReleasedAt, pending, migrations,
+        return new EnvironmentStatus(env.Label, env.AppName, branch, state.Version, state.Commit, state.ReleasedAt, pending, pending is null ? null : migrations,
             state.Maintenance, warning, null);
     }
 }

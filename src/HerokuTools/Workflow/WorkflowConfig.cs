@@ -17,6 +17,9 @@ public sealed record WorkflowConfig(string SourcePath, IReadOnlyList<WorkflowEnv
     /// <summary>The <c>data:</c> section (anonymisation rules for data copy), or null when the file has none.</summary>
     public Data.Rules.DataRules? Data { get; init; }
 
+    /// <summary>What the file accepts but is probably wrong (e.g. an app name Heroku would refuse), in file order.</summary>
+    public IReadOnlyList<WorkflowDiagnostic> Warnings { get; init; } = [];
+
     /// <summary>The environment with this label, or null.</summary>
     public WorkflowEnvironment? Find(string label) =>
         Environments.FirstOrDefault(e => string.Equals(e.Label, label, StringComparison.Ordinal));

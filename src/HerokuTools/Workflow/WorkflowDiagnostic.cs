@@ -4,4 +4,7 @@ namespace HerokuTools.Workflow;
 public sealed record WorkflowDiagnostic(string Path, int Line, int Column, string Message)
 {
     public override string ToString() => FormattableString.Invariant($"{Path}:{Line}:{Column}: {Message}");
+
+    /// <summary>As a warning: <c>path:line:col: warning: message</c>.</summary>
+    public string ToWarningString() => FormattableString.Invariant($"{Path}:{Line}:{Column}: warning: {Message}");
 }

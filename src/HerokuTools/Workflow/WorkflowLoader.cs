@@ -55,7 +55,7 @@ public static class WorkflowLoader
             throw new WorkflowException(diagnostics.Sorted());
         }
 
-        return draft.Build(sourcePath ?? displayPath);
+        return draft.Build(sourcePath ?? displayPath) with { Warnings = diagnostics.SortedWarnings() };
     }
 
     private static void ReadRoot(SourceNode? root, WorkflowReadContext context, WorkflowDiagnostics diagnostics, WorkflowDraft draft)

@@ -8,6 +8,9 @@ internal sealed class WorkflowReadContext(WorkflowDiagnostics diagnostics)
 {
     public void Error(SourceNode at, string message) => diagnostics.Add(at.Start, message);
 
+    /// <summary>Accepted, but probably wrong: reported by check and deploy; the file still loads.</summary>
+    public void Warn(SourceNode at, string message) => diagnostics.Warn(at.Start, message);
+
     /// <summary>
     /// The first entry of each known key. Reports unknown keys (<paramref name="where"/> says where, e.g. "in an
     /// environment"), repeated keys and keys that are not plain names.

@@ -15,7 +15,7 @@ internal sealed class DeployCommand
     private readonly Option<bool> DryRun = new("--dry-run", "-n") { Description = "Show the plan and change nothing" };
     private readonly Option<bool> Yes = new("--yes", "-y") { Description = "Do not ask (for CI); protected environments too" };
     private readonly Option<bool> Force = new("--force") { Description = "Force push, overwriting whatever the app's git repository has" };
-    private readonly Option<MaintenancePolicy?> Maintenance = new("--maintenance") { Description = "When to switch the maintenance page on (default: deploy.maintenance, auto = when migrations run)", HelpName = "auto|always|never" };
+    private readonly Option<MaintenancePolicy?> Maintenance = new("--maintenance") { Description = "When to switch the maintenance page on (default: deploy.maintenance, auto = when migrations run)", HelpName = "auto|always|never", CustomParser = OptionParsers.Maintenance };
     private readonly Option<bool> Migrate = new("--migrate") { Description = "Run migrations whatever the changeset" };
     private readonly Option<bool> NoMigrate = new("--no-migrate") { Description = "Do not run migrations whatever the changeset" };
     private readonly Option<bool> Collectstatic = new("--collectstatic") { Description = "Run collectstatic whatever the changeset" };

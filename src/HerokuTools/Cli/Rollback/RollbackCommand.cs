@@ -17,7 +17,7 @@ internal static class RollbackCommand
     public static Command Create(CommandContext context)
     {
         var environment = new Argument<string>("ENV") { Description = "The environment (a label of heroku-tools.yml)" };
-        var to = new Option<int?>("--to") { Description = "The release version to go back to (default: the one before the current)", HelpName = "VERSION" };
+        var to = new Option<int?>("--to") { Description = "The release version to go back to, as 3 or v3 (default: the one before the current)", HelpName = "VERSION", CustomParser = OptionParsers.ReleaseVersion };
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask" };
         var dryRun = new Option<bool>("--dry-run", "-n") { Description = "Show what would be rolled back and change nothing" };
         var command = new Command("rollback", "Roll an environment back to an earlier release (code and config; not the database)") { environment, to, yes, dryRun };
@@ -35,11 +35,13 @@ internal static class RollbackCommand
             var toCommit = await CommitOfAsync(client, env.AppName, target, inv.Cancellation);
             IReadOnlyList<CommitInfo> commits = [];
             List<string> migrations = [];
+            var rangeKnown = false;
             if (inv.Git is { } git && fromCommit is not null && toCommit is not null)
             {
                 var remote = HerokuGitRemote.For(inv.Host, env.AppName);
                 if (await remote.EnsureCommitAsync(git, fromCommit, inv.Cancellation) && await remote.EnsureCommitAsync(git, toCommit, inv.Cancellation))
                 {
+                    rangeKnown = true;
                     // What goes away: the commits in the current release that the target does not have.
                     var changes = await new ChangesetReader(git).ReadAsync(toCommit, fromCommit, inv.Cancellation);
                     commits = changes.Commits;
@@ -61,6 +63,10 @@ internal static class RollbackCommand
             if (migrations.Count > 0)
             {
                 r.Warn($"the commits rolled back contain migrations ({string.Join(", ", migrations)}); the database is NOT rolled back: the old code will run against the new schema");
+            }
+            else if (!rangeKnown)
+            {
+                r.Warn(RangeUnknown(target.Version, fromCommit, toCommit));
             }
 
             var isDryRun = inv.Get(dryRun);
@@ -94,5 +100,17 @@ internal static class RollbackCommand
     private static async Task<string?> CommitOfAsync(HerokuClient client, string app, Heroku.Models.Release release, CancellationToken cancellation) =>
         release.Slug?.Id is { } slug ? (await client.GetSlugAsync(app, slug, cancellation)).Commit : null;
 
-    private static string Short(string? sha) => sha is null ? "no commit" : sha[..Math.Min(7, sha.Length)];
+    private static string Short(string? sha) => sha is null ? "no code" : sha[..Math.Min(7, sha.Length)];
+
+    /// <summary>Why the commits rolled back cannot be listed, and what that means for the database.</summary>
+    internal static string RangeUnknown(int targetVersion, string? fromCommit, string? toCommit)
+    {
+        var why = (fromCommit, toCommit) switch
+        {
+            (_, null) => FormattableString.Invariant($"v{targetVersion} has no code (no slug): all the code deployed since is removed"),
+            (null, _) => "the current release has no commit to compare with",
+            _ => "the commits could not be read from git here",
+        };
+        return $"{why}; the range of commits rolled back is unknown, so whether it holds migrations is unknown too; the database is NOT rolled back";
+    }
 }

@@ -65,8 +65,13 @@ internal static class StatusCommand
                 r.ReleaseVersion is { } v ? "v" + v.ToString(CultureInfo.InvariantCulture) : "-",
                 r.ReleasedCommit is { } c ? c[..Math.Min(7, c.Length)] : "-",
                 r.ReleasedAt is { } at ? Age(now - at) : "-",
-                r.Error is not null ? "error" : r.PendingCommits is { } n ? n.ToString(CultureInfo.InvariantCulture) + (n > 0 && r.PendingMigrations ? " (migrations)" : "") : "?",
-                r.Maintenance ? "ON" + (r.Warning is null ? "" : " (stale)") : r.Warning is null ? "off" : "off (stale journal)",
+                r.PendingCommits is { } n ? n.ToString(CultureInfo.InvariantCulture) + (n > 0 && r.PendingMigrations == true ? " (migrations)" : "") : "?",
+                r.Maintenance switch
+                {
+                    null => "?",
+                    true => "ON" + (r.Warning is null ? "" : " (stale)"),
+                    false => r.Warning is null ? "off" : "off (stale journal)",
+                },
             });
         }
 

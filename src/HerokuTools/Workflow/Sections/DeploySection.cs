@@ -57,7 +57,7 @@ internal sealed class DeploySection : IWorkflowSection
             settings = settings with { OnFailure = f == "keep_maintenance" ? FailurePolicy.KeepMaintenance : FailurePolicy.MaintenanceOff };
         }
 
-        if (keys.TryGetValue(PostDeploy, out var postDeploy) && Strings(postDeploy, context) is { } commands)
+        if (keys.TryGetValue(PostDeploy, out var postDeploy) && Commands(postDeploy, context) is { } commands)
         {
             settings = settings with { PostDeploy = commands };
         }
@@ -148,6 +148,18 @@ internal sealed class DeploySection : IWorkflowSection
     private static bool IsVariableName(string name) =>
         name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
+    /// <summary>A list of commands (a single string is refused: write it as a one-item list).</summary>
+    private static List<string>? Commands(SourceEntry entry, WorkflowReadContext context)
+    {
+        if (entry.Value is SourceScalar { IsNull: false } scalar)
+        {
+            context.Error(scalar, $"'{entry.Name}' must be a list of commands, found a string (write it as a list: [{scalar.Value}])");
+            return null;
+        }
+
+        return Strings(entry, context);
+    }
+
     /// <summary>A string or a list of strings.</summary>
     private static List<string>? Strings(SourceEntry entry, WorkflowReadContext context)
     {
@@ -180,9 +192,22 @@ internal sealed class DeploySection : IWorkflowSection
         return ok ? values : null;
     }
 
-    /// <summary>false turns the feature off (empty string); otherwise a non-empty string.</summary>
-    private static string? OffOrString(SourceEntry entry, WorkflowReadContext context) =>
-        entry.Value is SourceScalar { Boolean: false } ? "" : context.String(entry);
+    /// <summary>false turns the feature off (empty string); otherwise a non-empty string (a path or template, not a number or true).</summary>
+    private static string? OffOrString(SourceEntry entry, WorkflowReadContext context)
+    {
+        if (entry.Value is SourceScalar { Boolean: false })
+        {
+            return "";
+        }
+
+        if (entry.Value is SourceScalar { IsPlain: true } plain && (plain.Boolean is true || double.TryParse(plain.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)))
+        {
+            context.Error(plain, $"'{entry.Name}' must be text (a template) or false, found {(plain.Boolean is true ? "true" : $"the number {plain.Value}")}");
+            return null;
+        }
+
+        return context.String(entry);
+    }
 
     private static string? Choice(SourceEntry entry, WorkflowReadContext context, string[] allowed)
     {

@@ -40,6 +40,10 @@ internal static class EnvironmentEntryReader
 
         var label = Text(keys, Label, context);
         var appName = Text(keys, AppName, context);
+        if (appName is { } app && !HerokuAppName.IsValid(app.Value))
+        {
+            context.Warn(app.Entry.Value, $"app_name '{app.Value}' is not a name Heroku accepts ({HerokuAppName.Rule})");
+        }
         var branch = Text(keys, Branch, context);
         var promoteFrom = Text(keys, PromoteFrom, context);
         var isProtected = keys.TryGetValue(Protected, out var p) ? context.Boolean(p) : false;
