@@ -24,30 +24,15 @@ internal static class DataRulesInitCommand
         var database = await DataEnvironment.DatabaseAsync(inv, environment, workflow.Data?.DatabaseVar ?? HerokuTools.Data.Rules.DataRules.DefaultDatabaseVar);
         await using var connection = await database.OpenAsync(inv.Cancellation);
         var schema = await SchemaReader.ReadAsync(connection, inv.Cancellation);
-        var emails = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var table in schema.Tables)
-        {
-            foreach (var column in table.Columns.Where(c => c.IsText && !c.Generated))
-            {
-                var name = Sql.Identifier(column.Name);
-                await using var sample = new NpgsqlCommand(
-                    $"SELECT count(*) FILTER (WHERE v ~ '^[^@\\s]+@[^@\\s]+\\.[a-z]+$'), count(*) FROM (SELECT {name}::text AS v FROM {Sql.Qualified(SchemaReader.SchemaName, table.Name)} WHERE {name} IS NOT NULL LIMIT 50) s",
-                    connection);
-                await using var reader = await sample.ExecuteReaderAsync(inv.Cancellation);
-                await reader.ReadAsync(inv.Cancellation);
-                if (reader.GetInt64(1) > 0 && reader.GetInt64(0) * 2 > reader.GetInt64(1))
-                {
-                    emails.Add($"{table.Name}.{column.Name}");
-                }
-            }
-        }
+        // Emails, phones and first names in text, arrays and JSON: a column's contents as well as its name count.
+        var contents = await ColumnContentSampler.SampleAsync(connection, schema, inv.Cancellation);
 
         if (workflow.Data is not null)
         {
             inv.Reporter.Warn($"{Path.GetFileName(workflow.SourcePath)} already has a data: section; compare before replacing it");
         }
 
-        inv.Reporter.Host.Out.Write(RulesSuggester.Suggest(schema, emails));
+        inv.Reporter.Host.Out.Write(RulesSuggester.Suggest(schema, contents));
         inv.Reporter.Note($"{schema.Tables.Count} tables from {environment.Label}; review every line marked REVIEW, then run 'heroku-tools data check {environment.Label}'");
         return ExitCodes.Success;
     }

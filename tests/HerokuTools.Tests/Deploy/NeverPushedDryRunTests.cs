@@ -1,6 +1,6 @@
 using HerokuTools.Tests.Deploy;
 
-namespace HerokuTools.Tests.Review;
+namespace HerokuTools.Tests.Deploy;
 
 /// <summary>Issue 4.6: reading a never-pushed app's git repository (a dry run) creates nothing in the sandbox.</summary>
 public class NeverPushedDryRunTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using HerokuTools.Tests.Deploy;
 using HerokuTools.Tests.Support;
 
-namespace HerokuTools.Tests.Review;
+namespace HerokuTools.Tests.Deploy;
 
 /// <summary>Issue 4.1: an environment whose app cannot be read shows unknowns, not guesses, and fails the run.</summary>
 public class StatusUnreachableTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>

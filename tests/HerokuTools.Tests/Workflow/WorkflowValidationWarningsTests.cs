@@ -3,10 +3,10 @@ using HerokuTools.Common;
 using HerokuTools.Deploy;
 using HerokuTools.Tests.Support;
 
-namespace HerokuTools.Tests.Review;
+namespace HerokuTools.Tests.Workflow;
 
 /// <summary>Issue 4.5 and 4.7: check warns about unset webhook variables and app names Heroku refuses, and refuses wrong types.</summary>
-public class WorkflowReviewTests
+public class WorkflowValidationWarningsTests
 {
     private const string Environments = """
         environments:

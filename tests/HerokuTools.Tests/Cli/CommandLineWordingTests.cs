@@ -1,7 +1,7 @@
 using HerokuTools.Common;
 using HerokuTools.Tests.Support;
 
-namespace HerokuTools.Tests.Review;
+namespace HerokuTools.Tests.Cli;
 
 /// <summary>Issue 4.2 and 4.3: option and command errors are one plain line in the tool's words, typos get a suggestion.</summary>
 public class CommandLineWordingTests

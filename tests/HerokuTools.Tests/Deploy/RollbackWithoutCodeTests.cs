@@ -1,6 +1,6 @@
 using HerokuTools.Tests.Deploy;
 
-namespace HerokuTools.Tests.Review;
+namespace HerokuTools.Tests.Deploy;
 
 /// <summary>Issue 4.2 and 4.4: --to takes 3 or v3; a release without code says the range is unknown and warns.</summary>
 public class RollbackWithoutCodeTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
