@@ -202,6 +202,11 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
                 _pushedVersion = await new HerokuPush(services.Git, services.Remote).PushAsync(plan.App, plan.Changeset.Target, plan.Target.DeployBranch,
                     plan.Target.RemoteHead, force, output, cancellation);
                 break;
+            case StepKind.Rollback:
+                var release = await services.Client.RollbackAsync(plan.App, step.Command!, cancellation);
+                _pushedVersion = release.Version;
+                output(FormattableString.Invariant($"released v{release.Version} ({plan.Changeset.Target[..7]})"));
+                break;
             case StepKind.Promote:
                 await new Promotion(services.Client).PromoteAsync(plan.Target.PromoteFromApp!, plan.App, output, cancellation);
                 break;

@@ -7,6 +7,9 @@ public enum StepKind
 {
     MaintenanceOn,
     Push,
+
+    /// <summary>A new release of an earlier release's slug (the Platform API rollback), when a push cannot build.</summary>
+    Rollback,
     Promote,
     Migrate,
     Collectstatic,
@@ -18,7 +21,7 @@ public enum StepKind
 }
 
 /// <summary>One step of a deploy, with the reason it is in the plan.</summary>
-/// <param name="Command">The one-off dyno command (Migrate, Collectstatic, PostDeploy), the source ref (Push), or null.</param>
+/// <param name="Command">The one-off dyno command (Migrate, Collectstatic, PostDeploy), the source ref (Push), the release id (Rollback), or null.</param>
 public sealed record DeployStep(StepKind Kind, string Title, string Reason, string? Command = null)
 {
     /// <summary>Runs as one attached one-off dyno.</summary>

@@ -37,7 +37,16 @@ public sealed record DeployTarget(
 
     /// <summary>The environment's protected flag (confirmation by typing the app name).</summary>
     public bool Protected { get; init; }
+
+    /// <summary>
+    /// When <see cref="RemoteHead"/> is the target already but the app runs another commit (after a rollback), a push
+    /// builds nothing: the newest release whose slug was built from the target, to release again (null: none found).
+    /// </summary>
+    public EarlierRelease? ReleaseOfTarget { get; init; }
 }
+
+/// <summary>An earlier release of the app: its version and id (for the Platform API rollback).</summary>
+public sealed record EarlierRelease(int Version, string Id);
 
 /// <summary>Builds a <see cref="DeployPlan"/>. Pure: no I/O, same inputs give the same plan.</summary>
 public static class DeployPlanner
@@ -117,6 +126,17 @@ public static class DeployPlanner
             steps.Add(new DeployStep(StepKind.Promote, $"promote {target.PromoteFromApp} -> {target.App}",
                 $"{target.Environment} is deployed by promotion from {target.PromoteFrom}"));
         }
+        else if (PushCannotBuild(target, changeset))
+        {
+            var head = Short(changeset.Target);
+            var earlier = target.ReleaseOfTarget ?? throw new ToolException(
+                $"{target.App}'s git {target.DeployBranch} is already at {head} but the app runs {(changeset.Base is null ? "no commit" : Short(changeset.Base))} " +
+                $"(rolled back?), so a push would build nothing, and no earlier release of {target.App} was built from {head}; commit something new " +
+                "(even 'git commit --allow-empty') and deploy that");
+            steps.Add(new DeployStep(StepKind.Rollback,
+                FormattableString.Invariant($"release v{earlier.Version}'s slug ({head}) again as a new release"),
+                $"{target.App}'s git {target.DeployBranch} is already at {head}: a push would build nothing (the app was rolled back)", earlier.Id));
+        }
         else
         {
             var lease = overrides.Force ? " (forced)" : target.RemoteHead is null ? " (lease: branch absent)" : $" (lease on {Short(target.RemoteHead)})";
@@ -166,6 +186,14 @@ public static class DeployPlanner
         }
 
         return new DeployPlan(target, sourceRef, changeset, triggered, steps, notes);
+    }
+
+    /// <summary>The app's git branch already points at the target, yet the app runs another commit: a push would build nothing.</summary>
+    public static bool PushCannotBuild(DeployTarget target, Changeset changeset)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(changeset);
+        return !changeset.IsEmpty && target.RemoteHead is { } head && string.Equals(head, changeset.Target, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The changed files that match a trigger glob, first matching pattern per step.</summary>

@@ -74,9 +74,42 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         }
 
         targetFor = targetFor with { ReleasePhaseCommand = await releasePhase };
+        if (DeployPlanner.PushCannotBuild(targetFor, changeset))
+        {
+            targetFor = targetFor with { ReleaseOfTarget = await ReleaseBuiltFromAsync(environment.AppName, target, state.Version, cancellation) };
+        }
+
         var plan = DeployPlanner.Plan(targetFor, sourceRef, changeset, workflow.Deploy, workflow.Commands.Migrate, workflow.Commands.Collectstatic, overrides);
         reporter.Verbose($"planned in {clock.ElapsedMilliseconds} ms");
         return plan;
+    }
+
+    /// <summary>The newest succeeded release (not the current one) whose slug was built from <paramref name="commit"/>, or null.</summary>
+    private async Task<EarlierRelease?> ReleaseBuiltFromAsync(string app, string commit, int? currentVersion, CancellationToken cancellation)
+    {
+        var releases = await client.ListReleasesAsync(app, 200, ListOrder.Descending, cancellation);
+        var commits = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var release in releases)
+        {
+            if (release.Version == currentVersion || release.Status is not (null or "succeeded") || release.Slug?.Id is not { } slug || release.Id is null)
+            {
+                continue;
+            }
+
+            if (!commits.TryGetValue(slug, out var built))
+            {
+                built = (await client.GetSlugAsync(app, slug, cancellation)).Commit;
+                commits[slug] = built;
+            }
+
+            if (string.Equals(built, commit, StringComparison.OrdinalIgnoreCase))
+            {
+                reporter.Verbose($"{app}'s git is at {commit[..7]} but runs another commit: v{release.Version} was built from it");
+                return new EarlierRelease(release.Version, release.Id);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The released commit (null: first deploy, or a release not built from git: every file counts).</summary>
