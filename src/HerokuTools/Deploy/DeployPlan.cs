@@ -43,6 +43,9 @@ public sealed record DeployPlan(
     IReadOnlyList<DeployStep> Steps,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The commits the app runs now that the target does not have: the deploy removes them (diverged or forced back).</summary>
+    public IReadOnlyList<RemovedCommit> RemovedCommits { get; init; } = [];
+
     public string Environment => Target.Environment;
 
     public string App => Target.App;
@@ -57,3 +60,6 @@ public sealed record DeployPlan(
 
 /// <summary>A changed file that triggers a step (shown marked in the changeset).</summary>
 public sealed record TriggeredFile(string Path, StepKind Step, string Pattern);
+
+/// <summary>A commit running now that the deploy removes; <paramref name="Migrations"/>: it touches a migration trigger.</summary>
+public sealed record RemovedCommit(CommitInfo Commit, bool Migrations);

@@ -43,6 +43,12 @@ public sealed record DeployTarget(
     /// builds nothing: the newest release whose slug was built from the target, to release again (null: none found).
     /// </summary>
     public EarlierRelease? ReleaseOfTarget { get; init; }
+
+    /// <summary>The commits the app runs that the target does not have (the deploy removes them); empty for a fast-forward.</summary>
+    public IReadOnlyList<CommitWithFiles> Removed { get; init; } = [];
+
+    /// <summary>The target is a strict ancestor of the released commit: the deploy would only go backwards.</summary>
+    public bool TargetBehindRelease { get; init; }
 }
 
 /// <summary>An earlier release of the app: its version and id (for the Platform API rollback).</summary>
@@ -69,6 +75,14 @@ public static class DeployPlanner
         if (changeset.IsFirstDeploy)
         {
             notes.Add("first deploy (no released commit to compare with): every file counts as changed");
+        }
+
+        if (target.TargetBehindRelease && !overrides.Force)
+        {
+            var n = target.Removed.Count;
+            throw new ToolException(
+                $"{sourceRef} ({Short(changeset.Target)}) is behind what {target.App} runs ({Short(changeset.Base!)}): deploying it would remove " +
+                $"{n} commit{(n == 1 ? "" : "s")} and add none; your local branch is behind, pull first (or --force to go back anyway)");
         }
 
         var triggered = Triggered(changeset, settings);
@@ -185,7 +199,7 @@ public static class DeployPlanner
             notes.Add($"--note for the release note: {overrides.Note}");
         }
 
-        return new DeployPlan(target, sourceRef, changeset, triggered, steps, notes);
+        return new DeployPlan(target, sourceRef, changeset, triggered, steps, notes) { RemovedCommits = Removed(target.Removed, settings) };
     }
 
     /// <summary>The app's git branch already points at the target, yet the app runs another commit: a push would build nothing.</summary>
@@ -194,6 +208,15 @@ public static class DeployPlanner
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(changeset);
         return !changeset.IsEmpty && target.RemoteHead is { } head && string.Equals(head, changeset.Target, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The commits a deploy removes from the running release, those touching a migration trigger marked.</summary>
+    public static IReadOnlyList<RemovedCommit> Removed(IReadOnlyList<CommitWithFiles> commits, DeploySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(commits);
+        ArgumentNullException.ThrowIfNull(settings);
+        var migrate = settings.MigrateTriggers.Select(p => new Glob(p)).ToArray();
+        return commits.Select(c => new RemovedCommit(c.Commit, c.Files.Any(f => migrate.Any(g => g.IsMatch(f))))).ToList();
     }
 
     /// <summary>The changed files that match a trigger glob, first matching pattern per step.</summary>

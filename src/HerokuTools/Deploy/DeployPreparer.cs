@@ -65,6 +65,11 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         reporter.Verbose($"app state and local facts in {clock.ElapsedMilliseconds} ms");
         clock.Restart();
         var changeset = await ReadChangesetAsync(baseline, target, environment.AppName, remote, cancellation);
+        if (upstream is null && changeset.Base is { } released && !changeset.IsEmpty)
+        {
+            targetFor = await WithRemovedAsync(targetFor, released, target, cancellation);
+        }
+
         reporter.Verbose($"changeset ({changeset.Commits.Count} commits, {changeset.Files.Count} files) in {clock.ElapsedMilliseconds} ms");
         clock.Restart();
         if (deployBranch is not null)
@@ -82,6 +87,23 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         var plan = DeployPlanner.Plan(targetFor, sourceRef, changeset, workflow.Deploy, workflow.Commands.Migrate, workflow.Commands.Collectstatic, overrides);
         reporter.Verbose($"planned in {clock.ElapsedMilliseconds} ms");
         return plan;
+    }
+
+    /// <summary>
+    /// When the target does not contain the released commit, the commits the deploy would remove, and whether it only
+    /// goes backwards. A fast-forward (the usual case) costs one <c>git merge-base --is-ancestor</c>.
+    /// </summary>
+    private async Task<DeployTarget> WithRemovedAsync(DeployTarget target, string released, string commit, CancellationToken cancellation)
+    {
+        var reader = new ChangesetReader(git);
+        if (await reader.IsAncestorAsync(released, commit, cancellation))
+        {
+            return target;
+        }
+
+        var behind = reader.IsAncestorAsync(commit, released, cancellation);
+        var removed = await reader.ReadRemovedAsync(released, commit, cancellation);
+        return target with { Removed = removed, TargetBehindRelease = await behind };
     }
 
     /// <summary>The newest succeeded release (not the current one) whose slug was built from <paramref name="commit"/>, or null.</summary>

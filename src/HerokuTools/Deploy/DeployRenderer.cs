@@ -13,7 +13,6 @@ public static class DeployRenderer
     public static IEnumerable<string> Plan(DeployPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var c = plan.Changeset;
         yield return Header(plan);
         if (plan.UpToDate)
         {
@@ -21,6 +20,7 @@ public static class DeployRenderer
             yield break;
         }
 
+        var c = plan.Changeset;
         yield return "";
         yield return Count(c.Commits.Count, "commit") + ":";
         foreach (var commit in c.Commits.Take(MaxCommits))
@@ -46,6 +46,23 @@ public static class DeployRenderer
             if (group.Hidden > 0)
             {
                 yield return $"    ... and {group.Hidden} more";
+            }
+        }
+
+        if (plan.RemovedCommits.Count > 0)
+        {
+            yield return "";
+            yield return RemovedTitle(plan) + ":";
+            foreach (var removed in plan.RemovedCommits.Take(MaxCommits))
+            {
+                var gone = removed.Commit;
+                var line = $"  {gone.ShortSha} {gone.Subject} ({gone.AuthorName})";
+                yield return removed.Migrations ? line + "  [migrations]" : line;
+            }
+
+            if (plan.RemovedCommits.Count > MaxCommits)
+            {
+                yield return $"  ... and {plan.RemovedCommits.Count - MaxCommits} more";
             }
         }
 
@@ -126,6 +143,14 @@ public static class DeployRenderer
         return c.Base is null
             ? $"Deploy {plan.SourceRef} {Short(c.Target)} to {plan.Environment} ({plan.App}): first deploy{released}"
             : $"Deploy {plan.SourceRef} {Short(c.Base)}..{Short(c.Target)} to {plan.Environment} ({plan.App}), released{released}: {Short(c.Base)}";
+    }
+
+    /// <summary>"N commits now running will be removed" (and how many of them touch migrations).</summary>
+    internal static string RemovedTitle(DeployPlan plan)
+    {
+        var n = plan.RemovedCommits.Count;
+        var migrations = plan.RemovedCommits.Count(r => r.Migrations);
+        return $"{Count(n, "commit")} now running will be removed" + (migrations > 0 ? $" ({migrations} with migrations: the database keeps them)" : "");
     }
 
     internal static string UpToDate(DeployPlan plan) =>
