@@ -71,8 +71,22 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
                         services.Journal.Record(plan.Environment, plan.App, services.Time.GetUtcNow(), "deploy of " + plan.SourceRef);
                     }
 
+                    if (step.Kind is StepKind.Push or StepKind.Promote or StepKind.Rollback)
+                    {
+                        // From here the new code may run without its migrations: owed until they succeed (a kill included).
+                        RecordOwed(plan, null);
+                    }
+
                     await Display.RunAsync(step.Title, output => RunStepAsync(plan, step, force, output, cancellation));
                     results.Add(new StepResult(step.Kind, step.Title, StepOutcome.Succeeded, stepClock.Elapsed));
+                    if (step.Kind is StepKind.Push or StepKind.Promote or StepKind.Rollback && _pushedVersion is not null)
+                    {
+                        RecordOwed(plan, _pushedVersion);
+                    }
+                    else if (step.Kind is StepKind.Migrate or StepKind.Collectstatic)
+                    {
+                        services.Journal.ClearPending(plan.App, step.Kind);
+                    }
                 }
                 catch (ToolException e)
                 {
@@ -116,10 +130,12 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
             version = (await services.Client.GetCurrentReleaseAsync(plan.App, cancellation))?.Version;
         }
 
-        var tag = error is null && settings.Tag.Length > 0 && version is { } tv ? DeploySettings.Expand(settings.Tag, plan.Environment, tv) : null;
-        var notePath = error is null && settings.ReleaseNotes.Length > 0 && version is { } nv
+        var tag = error is null && plan.Has(StepKind.Tag) && version is { } tv ? DeploySettings.Expand(settings.Tag, plan.Environment, tv) : null;
+        var notePath = error is null && plan.Has(StepKind.ReleaseNote) && version is { } nv
             ? Path.GetFullPath(DeploySettings.Expand(settings.ReleaseNotes, plan.Environment, nv), services.WorkingDirectory)
             : null;
+        // Maintenance on before the deploy (an earlier keep_maintenance failure) is left on: the summary says so.
+        maintenanceLeftOn |= plan.Target.MaintenanceOn;
         var result = new DeployResult(error is null, results, version, notePath, tag, maintenanceLeftOn, error, deployedBy, started, clock.Elapsed);
 
         if (error is null)
@@ -142,6 +158,19 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
         }
 
         return result with { Steps = results, Duration = clock.Elapsed };
+    }
+
+    /// <summary>Notes in the journal that the plan's migrate/collectstatic are owed once the code is on its way.</summary>
+    private void RecordOwed(DeployPlan plan, int? version)
+    {
+        var release = version is { } v ? FormattableString.Invariant($" (v{v})") : "";
+        foreach (var (kind, what) in new[] { (StepKind.Migrate, "migrations"), (StepKind.Collectstatic, "collectstatic") })
+        {
+            if (plan.Has(kind))
+            {
+                services.Journal.RecordPending(plan.App, kind, $"the deploy of {plan.SourceRef}{release} did not finish its {what}");
+            }
+        }
     }
 
     private async Task<DeployResult> AfterwardAsync(DeployPlan plan, DeployResult result, string? note, CancellationToken cancellation)

@@ -50,7 +50,8 @@ public sealed record DeployPlan(
 
     public string App => Target.App;
 
-    public bool UpToDate => Changeset.IsEmpty;
+    /// <summary>Nothing to deploy and nothing owed: the app runs the target and no earlier deploy left steps unfinished.</summary>
+    public bool UpToDate => Changeset.IsEmpty && Steps.Count == 0;
 
     public bool Has(StepKind kind) => Steps.Any(s => s.Kind == kind);
 

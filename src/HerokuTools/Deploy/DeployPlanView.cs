@@ -15,14 +15,20 @@ public static class DeployPlanView
     {
         ArgumentNullException.ThrowIfNull(plan);
         var parts = new List<IRenderable> { new Markup($"[bold]{Markup.Escape(DeployRenderer.Header(plan))}[/]") };
-        if (plan.UpToDate)
+        if (plan.Changeset.IsEmpty)
         {
             parts.Add(new Markup($"[green]{Markup.Escape(DeployRenderer.UpToDate(plan))}[/]"));
-            return new Rows(parts);
+            if (plan.UpToDate)
+            {
+                return new Rows(parts);
+            }
+        }
+        else
+        {
+            parts.Add(Commits(plan));
+            parts.Add(Files(plan));
         }
 
-        parts.Add(Commits(plan));
-        parts.Add(Files(plan));
         if (plan.RemovedCommits.Count > 0)
         {
             parts.Add(Removed(plan));

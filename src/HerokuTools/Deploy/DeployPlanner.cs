@@ -49,6 +49,12 @@ public sealed record DeployTarget(
 
     /// <summary>The target is a strict ancestor of the released commit: the deploy would only go backwards.</summary>
     public bool TargetBehindRelease { get; init; }
+
+    /// <summary>Why migrations are still owed (an earlier deploy did not finish them; the journal), or null.</summary>
+    public string? PendingMigrate { get; init; }
+
+    /// <summary>Why collectstatic is still owed, or null.</summary>
+    public string? PendingCollectstatic { get; init; }
 }
 
 /// <summary>An earlier release of the app: its version and id (for the Platform API rollback).</summary>
@@ -67,9 +73,14 @@ public static class DeployPlanner
         DeployOverrides overrides)
     {
         var notes = new List<string>();
-        if (changeset.IsEmpty)
+        if (changeset.IsEmpty && target.PendingMigrate is null && target.PendingCollectstatic is null)
         {
             return new DeployPlan(target, sourceRef, changeset, [], [], ["up to date: nothing to deploy"]);
+        }
+
+        if (changeset.IsEmpty)
+        {
+            notes.Add($"{target.App} runs {Short(changeset.Target)} already: only what the last deploy did not finish runs");
         }
 
         if (changeset.IsFirstDeploy)
@@ -91,6 +102,7 @@ public static class DeployPlanner
 
         // Migrate: detection, unless the command line says otherwise; never twice when the release phase does it.
         var (migrate, migrateReason) = Decide(overrides.Migrate, migrationFiles, "migration", "--migrate", "--no-migrate");
+        (migrate, migrateReason) = Owed(migrate, migrateReason, overrides.Migrate, target.PendingMigrate, "--no-migrate", notes);
         if (migrate && migrateCommand is null)
         {
             notes.Add("migrations changed but heroku-tools.yml has no commands.migrate: not run");
@@ -104,6 +116,7 @@ public static class DeployPlanner
         }
 
         var (collect, collectReason) = Decide(overrides.Collectstatic, staticFiles, "static file", "--collectstatic", "--no-collectstatic");
+        (collect, collectReason) = Owed(collect, collectReason, overrides.Collectstatic, target.PendingCollectstatic, "--no-collectstatic", notes);
         if (collect && collectstaticCommand is null)
         {
             notes.Add("static files changed but heroku-tools.yml has no commands.collectstatic: not run");
@@ -135,7 +148,11 @@ public static class DeployPlanner
             steps.Add(new DeployStep(StepKind.MaintenanceOn, "maintenance on", maintenanceReason));
         }
 
-        if (target.PromoteFrom is not null)
+        if (changeset.IsEmpty)
+        {
+            // Nothing to release: the unfinished steps run against what runs now.
+        }
+        else if (target.PromoteFrom is not null)
         {
             steps.Add(new DeployStep(StepKind.Promote, $"promote {target.PromoteFromApp} -> {target.App}",
                 $"{target.Environment} is deployed by promotion from {target.PromoteFrom}"));
@@ -179,12 +196,12 @@ public static class DeployPlanner
             steps.Add(new DeployStep(StepKind.MaintenanceOff, "maintenance off", "switched on above" + keep));
         }
 
-        if (settings.ReleaseNotes.Length > 0)
+        if (settings.ReleaseNotes.Length > 0 && !changeset.IsEmpty)
         {
             steps.Add(new DeployStep(StepKind.ReleaseNote, "write the release note", settings.ReleaseNotes));
         }
 
-        if (settings.Tag.Length > 0)
+        if (settings.Tag.Length > 0 && !changeset.IsEmpty)
         {
             steps.Add(new DeployStep(StepKind.Tag, $"tag {settings.Tag}", settings.PushTags ? "deploy.tag, pushed to origin" : "deploy.tag"));
         }
@@ -271,6 +288,23 @@ public static class DeployPlanner
         return release.Contains(migrate, StringComparison.Ordinal)
             // "python manage.py migrate --noinput" in the Procfile still runs the configured "python manage.py migrate".
             || (migrate.Split(' ') is { Length: > 0 } words && words.All(w => release.Split(' ').Contains(w)));
+    }
+
+    /// <summary>A step an earlier deploy did not finish is planned again, unless the command line says not to.</summary>
+    private static (bool Run, string Reason) Owed(bool run, string reason, bool? forced, string? pending, string off, List<string> notes)
+    {
+        if (pending is null || run)
+        {
+            return (run, reason);
+        }
+
+        if (forced == false)
+        {
+            notes.Add($"{pending}: not run ({off}), still owed");
+            return (false, reason);
+        }
+
+        return (true, pending);
     }
 
     private static (bool Run, string Reason) Decide(bool? forced, int files, string what, string on, string off) =>

@@ -13,6 +13,9 @@ namespace HerokuTools.Deploy;
 /// </summary>
 public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient client, Func<string, HerokuGitRemote> remoteFor)
 {
+    /// <summary>The repository's journal: the steps an earlier deploy did not finish are planned again (null: none read).</summary>
+    public Task<MaintenanceJournal>? Journal { get; init; }
+
     public async Task<DeployPlan> PrepareAsync(
         WorkflowConfig workflow, WorkflowEnvironment environment, string? sourceRef, DeployOverrides overrides, CancellationToken cancellation)
     {
@@ -79,6 +82,16 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         }
 
         targetFor = targetFor with { ReleasePhaseCommand = await releasePhase };
+        if (Journal is not null)
+        {
+            var journal = await Journal;
+            targetFor = targetFor with
+            {
+                PendingMigrate = journal.FindPending(environment.AppName, StepKind.Migrate),
+                PendingCollectstatic = journal.FindPending(environment.AppName, StepKind.Collectstatic),
+            };
+        }
+
         if (DeployPlanner.PushCannotBuild(targetFor, changeset))
         {
             targetFor = targetFor with { ReleaseOfTarget = await ReleaseBuiltFromAsync(environment.AppName, target, state.Version, cancellation) };

@@ -14,39 +14,18 @@ public static class DeployRenderer
     {
         ArgumentNullException.ThrowIfNull(plan);
         yield return Header(plan);
-        if (plan.UpToDate)
+        if (plan.Changeset.IsEmpty)
         {
             yield return UpToDate(plan);
-            yield break;
-        }
-
-        var c = plan.Changeset;
-        yield return "";
-        yield return Count(c.Commits.Count, "commit") + ":";
-        foreach (var commit in c.Commits.Take(MaxCommits))
-        {
-            yield return $"  {commit.ShortSha} {commit.Subject} ({commit.AuthorName})";
-        }
-
-        if (c.Commits.Count > MaxCommits)
-        {
-            yield return $"  ... and {c.Commits.Count - MaxCommits} more";
-        }
-
-        yield return "";
-        yield return Count(c.Files.Count, "changed file") + ":";
-        foreach (var group in FileGroups(plan))
-        {
-            yield return $"  {group.Folder} ({group.Count})";
-            foreach (var file in group.Shown)
+            if (plan.UpToDate)
             {
-                yield return file.Mark is null ? $"    {file.Status} {file.Name}" : $"    {file.Status} {file.Name}  [{file.Mark}]";
+                yield break;
             }
+        }
 
-            if (group.Hidden > 0)
-            {
-                yield return $"    ... and {group.Hidden} more";
-            }
+        foreach (var line in plan.Changeset.IsEmpty ? [] : Contents(plan))
+        {
+            yield return line;
         }
 
         if (plan.RemovedCommits.Count > 0)
@@ -78,6 +57,39 @@ public static class DeployRenderer
         foreach (var note in plan.Notes)
         {
             yield return $"  note: {note}";
+        }
+    }
+
+    /// <summary>What is in the deployment: the commits and the changed files.</summary>
+    private static IEnumerable<string> Contents(DeployPlan plan)
+    {
+        var c = plan.Changeset;
+        yield return "";
+        yield return Count(c.Commits.Count, "commit") + ":";
+        foreach (var commit in c.Commits.Take(MaxCommits))
+        {
+            yield return $"  {commit.ShortSha} {commit.Subject} ({commit.AuthorName})";
+        }
+
+        if (c.Commits.Count > MaxCommits)
+        {
+            yield return $"  ... and {c.Commits.Count - MaxCommits} more";
+        }
+
+        yield return "";
+        yield return Count(c.Files.Count, "changed file") + ":";
+        foreach (var group in FileGroups(plan))
+        {
+            yield return $"  {group.Folder} ({group.Count})";
+            foreach (var file in group.Shown)
+            {
+                yield return file.Mark is null ? $"    {file.Status} {file.Name}" : $"    {file.Status} {file.Name}  [{file.Mark}]";
+            }
+
+            if (group.Hidden > 0)
+            {
+                yield return $"    ... and {group.Hidden} more";
+            }
         }
     }
 
