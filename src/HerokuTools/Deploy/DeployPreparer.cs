@@ -47,7 +47,9 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
 
         if (upstream is not null)
         {
+            var pipeline = new Promotion(client).CheckAsync(upstream.AppName, environment.AppName, cancellation);
             var upstreamState = await ReleasedState.ReadAsync(client, upstream.AppName, cancellation);
+            await pipeline;
             target = upstreamState.Commit
                 ?? throw new ToolException($"{upstream.Label} ({upstream.AppName}) has no released commit to promote");
             if (!await remoteFor(upstream.AppName).EnsureCommitAsync(git, target, cancellation))
