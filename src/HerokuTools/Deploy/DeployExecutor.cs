@@ -130,25 +130,26 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
             version = (await services.Client.GetCurrentReleaseAsync(plan.App, cancellation))?.Version;
         }
 
-        var tag = error is null && plan.Has(StepKind.Tag) && version is { } tv ? DeploySettings.Expand(settings.Tag, plan.Environment, tv) : null;
-        var notePath = error is null && plan.Has(StepKind.ReleaseNote) && version is { } nv
-            ? Path.GetFullPath(DeploySettings.Expand(settings.ReleaseNotes, plan.Environment, nv), services.WorkingDirectory)
+        var tag = error is null && plan.Has(StepKind.Tag) && version is { } tv
+            ? DeploySettings.Expand(settings.Tag, plan.Environment, plan.App, tv.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+        var notePath = plan.Has(StepKind.ReleaseNote) && NoteVersion(plan, error is null, version, started) is { } nv
+            ? Path.GetFullPath(DeploySettings.Expand(settings.ReleaseNotes, plan.Environment, plan.App, nv), services.WorkingDirectory)
             : null;
         // Maintenance on before the deploy (an earlier keep_maintenance failure) is left on: the summary says so.
         maintenanceLeftOn |= plan.Target.MaintenanceOn;
         var result = new DeployResult(error is null, results, version, notePath, tag, maintenanceLeftOn, error, deployedBy, started, clock.Elapsed);
 
-        if (error is null)
+        if (error is not null)
         {
-            result = await AfterwardAsync(plan, result, note, cancellation);
-        }
-        else
-        {
-            foreach (var step in plan.Steps.Where(s => s.Kind is StepKind.ReleaseNote or StepKind.Tag))
+            foreach (var step in plan.Steps.Where(s => s.Kind is StepKind.Tag))
             {
                 results.Add(new StepResult(step.Kind, step.Title, StepOutcome.Skipped, TimeSpan.Zero, "the deploy failed"));
             }
         }
+
+        // The note is written on failure too (interrupted included): it says what ran, what failed and what runs now.
+        result = await AfterwardAsync(plan, result, note, error is null ? cancellation : CancellationToken.None);
 
         if (plan.Has(StepKind.Notify))
         {
@@ -158,6 +159,21 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
         }
 
         return result with { Steps = results, Duration = clock.Elapsed };
+    }
+
+    /// <summary>
+    /// The {version} of the release note: the release made (a failed deploy whose push went live included); for a
+    /// failure that released nothing, the running version and "-failed-" with the time, so no note is overwritten.
+    /// </summary>
+    private static string? NoteVersion(DeployPlan plan, bool succeeded, int? version, DateTimeOffset started)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        if (version is { } v)
+        {
+            return v.ToString(inv);
+        }
+
+        return succeeded ? null : string.Create(inv, $"{plan.Target.ReleaseVersion ?? 0}-failed-{started.ToUniversalTime():yyyyMMdd-HHmmss}");
     }
 
     /// <summary>Notes in the journal that the plan's migrate/collectstatic are owed once the code is on its way.</summary>

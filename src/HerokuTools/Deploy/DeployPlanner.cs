@@ -192,18 +192,22 @@ public static class DeployPlanner
 
         if (maintenance)
         {
-            var keep = settings.OnFailure == FailurePolicy.KeepMaintenance ? " (kept on if a migration fails: deploy.on_failure)" : " (on every path, failure included)";
-            steps.Add(new DeployStep(StepKind.MaintenanceOff, "maintenance off", "switched on above" + keep));
+            var keep = settings.OnFailure == FailurePolicy.KeepMaintenance
+                ? "kept on if a migration fails: deploy.on_failure keep_maintenance"
+                : "off again on every path, failure included";
+            steps.Add(new DeployStep(StepKind.MaintenanceOff, "maintenance off", "switched on above; " + keep));
         }
 
         if (settings.ReleaseNotes.Length > 0 && !changeset.IsEmpty)
         {
-            steps.Add(new DeployStep(StepKind.ReleaseNote, "write the release note", settings.ReleaseNotes));
+            steps.Add(new DeployStep(StepKind.ReleaseNote, "write the release note " + DeploySettings.Expand(settings.ReleaseNotes, target.Environment, target.App, "?"),
+                "deploy.release_notes, also when the deploy fails; " + DeploySettings.UnknownVersion));
         }
 
         if (settings.Tag.Length > 0 && !changeset.IsEmpty)
         {
-            steps.Add(new DeployStep(StepKind.Tag, $"tag {settings.Tag}", settings.PushTags ? "deploy.tag, pushed to origin" : "deploy.tag"));
+            steps.Add(new DeployStep(StepKind.Tag, "tag " + DeploySettings.Expand(settings.Tag, target.Environment, target.App, "?"),
+                (settings.PushTags ? "deploy.tag, pushed to origin; " : "deploy.tag; ") + DeploySettings.UnknownVersion));
         }
 
         if (settings.Notify.Count > 0)

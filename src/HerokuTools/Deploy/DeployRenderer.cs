@@ -109,6 +109,13 @@ public static class DeployRenderer
             yield return string.Create(CultureInfo.InvariantCulture, $"  {mark} {step.Title} ({ReleaseNote.Seconds(step.Duration)}){message}");
         }
 
+        if (!result.Succeeded)
+        {
+            yield return result.ReleaseVersion is { } running
+                ? FormattableString.Invariant($"  {plan.App} now runs v{running} ({Short(plan.Changeset.Target)}), released by this deploy: 'heroku-tools rollback {plan.Environment}' goes back to the release before it")
+                : FormattableString.Invariant($"  {plan.App} still runs what it ran before{(plan.Target.ReleaseVersion is { } before ? $" (v{before})" : "")}: this deploy released nothing");
+        }
+
         if (result.MaintenanceLeftOn)
         {
             yield return $"  MAINTENANCE IS ON for {plan.App}: 'heroku-tools maintenance off {plan.Environment}' when ready";
@@ -152,8 +159,11 @@ public static class DeployRenderer
     {
         var c = plan.Changeset;
         var released = plan.Target.ReleaseVersion is { } v ? FormattableString.Invariant($" (v{v})") : "";
+        var current = plan.Target.ReleaseVersion is { } cv
+            ? FormattableString.Invariant($"first deploy of code (the app is at v{cv}, which runs no commit)")
+            : "first deploy (the app has no release yet)";
         return c.Base is null
-            ? $"Deploy {plan.SourceRef} {Short(c.Target)} to {plan.Environment} ({plan.App}): first deploy{released}"
+            ? $"Deploy {plan.SourceRef} {Short(c.Target)} to {plan.Environment} ({plan.App}): {current}"
             : $"Deploy {plan.SourceRef} {Short(c.Base)}..{Short(c.Target)} to {plan.Environment} ({plan.App}), released{released}: {Short(c.Base)}";
     }
 
