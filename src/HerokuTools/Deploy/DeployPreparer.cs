@@ -69,8 +69,11 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         var baseline = await baselineTask;
         reporter.Verbose($"app state and local facts in {clock.ElapsedMilliseconds} ms");
         clock.Restart();
+        // Whether the deploy is a fast-forward is asked alongside the changeset read (one history walk each).
+        var fastForward = upstream is null && baseline is not null && baseline != target ? FastForwardAsync(baseline, target, cancellation) : null;
         var changeset = await ReadChangesetAsync(baseline, target, environment.AppName, remote, cancellation);
-        if (upstream is null && changeset.Base is { } released && !changeset.IsEmpty)
+        var wasFastForward = fastForward is null ? null : await fastForward;
+        if (upstream is null && changeset.Base is { } released && !changeset.IsEmpty && wasFastForward != true)
         {
             targetFor = await WithRemovedAsync(targetFor, released, target, cancellation);
         }
@@ -102,6 +105,19 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         var plan = DeployPlanner.Plan(targetFor, sourceRef, changeset, workflow.Deploy, workflow.Commands.Migrate, workflow.Commands.Collectstatic, overrides);
         reporter.Verbose($"planned in {clock.ElapsedMilliseconds} ms");
         return plan;
+    }
+
+    /// <summary>Whether <paramref name="released"/> is an ancestor of the target; null when git cannot say (the commit is not here yet).</summary>
+    private async Task<bool?> FastForwardAsync(string released, string target, CancellationToken cancellation)
+    {
+        try
+        {
+            return await new ChangesetReader(git).IsAncestorAsync(released, target, cancellation);
+        }
+        catch (ToolException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
