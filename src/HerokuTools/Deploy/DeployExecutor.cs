@@ -71,8 +71,22 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
                         services.Journal.Record(plan.Environment, plan.App, services.Time.GetUtcNow(), "deploy of " + plan.SourceRef);
                     }
 
+                    if (step.Kind is StepKind.Push or StepKind.Promote or StepKind.Rollback)
+                    {
+                        // From here the new code may run without its migrations: owed until they succeed (a kill included).
+                        RecordOwed(plan, null);
+                    }
+
                     await Display.RunAsync(step.Title, output => RunStepAsync(plan, step, force, output, cancellation));
                     results.Add(new StepResult(step.Kind, step.Title, StepOutcome.Succeeded, stepClock.Elapsed));
+                    if (step.Kind is StepKind.Push or StepKind.Promote or StepKind.Rollback && _pushedVersion is not null)
+                    {
+                        RecordOwed(plan, _pushedVersion);
+                    }
+                    else if (step.Kind is StepKind.Migrate or StepKind.Collectstatic)
+                    {
+                        services.Journal.ClearPending(plan.App, step.Kind);
+                    }
                 }
                 catch (ToolException e)
                 {
@@ -116,23 +130,26 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
             version = (await services.Client.GetCurrentReleaseAsync(plan.App, cancellation))?.Version;
         }
 
-        var tag = error is null && settings.Tag.Length > 0 && version is { } tv ? DeploySettings.Expand(settings.Tag, plan.Environment, tv) : null;
-        var notePath = error is null && settings.ReleaseNotes.Length > 0 && version is { } nv
-            ? Path.GetFullPath(DeploySettings.Expand(settings.ReleaseNotes, plan.Environment, nv), services.WorkingDirectory)
+        var tag = error is null && plan.Has(StepKind.Tag) && version is { } tv
+            ? DeploySettings.Expand(settings.Tag, plan.Environment, plan.App, tv.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : null;
+        var notePath = plan.Has(StepKind.ReleaseNote) && NoteVersion(plan, error is null, version, started) is { } nv
+            ? Path.GetFullPath(DeploySettings.Expand(settings.ReleaseNotes, plan.Environment, plan.App, nv), services.WorkingDirectory)
+            : null;
+        // Maintenance on before the deploy (an earlier keep_maintenance failure) is left on: the summary says so.
+        maintenanceLeftOn |= plan.Target.MaintenanceOn;
         var result = new DeployResult(error is null, results, version, notePath, tag, maintenanceLeftOn, error, deployedBy, started, clock.Elapsed);
 
-        if (error is null)
+        if (error is not null)
         {
-            result = await AfterwardAsync(plan, result, note, cancellation);
-        }
-        else
-        {
-            foreach (var step in plan.Steps.Where(s => s.Kind is StepKind.ReleaseNote or StepKind.Tag))
+            foreach (var step in plan.Steps.Where(s => s.Kind is StepKind.Tag))
             {
                 results.Add(new StepResult(step.Kind, step.Title, StepOutcome.Skipped, TimeSpan.Zero, "the deploy failed"));
             }
         }
+
+        // The note is written on failure too (interrupted included): it says what ran, what failed and what runs now.
+        result = await AfterwardAsync(plan, result, note, error is null ? cancellation : CancellationToken.None);
 
         if (plan.Has(StepKind.Notify))
         {
@@ -142,6 +159,34 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
         }
 
         return result with { Steps = results, Duration = clock.Elapsed };
+    }
+
+    /// <summary>
+    /// The {version} of the release note: the release made (a failed deploy whose push went live included); for a
+    /// failure that released nothing, the running version and "-failed-" with the time, so no note is overwritten.
+    /// </summary>
+    private static string? NoteVersion(DeployPlan plan, bool succeeded, int? version, DateTimeOffset started)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        if (version is { } v)
+        {
+            return v.ToString(inv);
+        }
+
+        return succeeded ? null : string.Create(inv, $"{plan.Target.ReleaseVersion ?? 0}-failed-{started.ToUniversalTime():yyyyMMdd-HHmmss}");
+    }
+
+    /// <summary>Notes in the journal that the plan's migrate/collectstatic are owed once the code is on its way.</summary>
+    private void RecordOwed(DeployPlan plan, int? version)
+    {
+        var release = version is { } v ? FormattableString.Invariant($" (v{v})") : "";
+        foreach (var (kind, what) in new[] { (StepKind.Migrate, "migrations"), (StepKind.Collectstatic, "collectstatic") })
+        {
+            if (plan.Has(kind))
+            {
+                services.Journal.RecordPending(plan.App, kind, $"the deploy of {plan.SourceRef}{release} did not finish its {what}");
+            }
+        }
     }
 
     private async Task<DeployResult> AfterwardAsync(DeployPlan plan, DeployResult result, string? note, CancellationToken cancellation)
@@ -201,6 +246,11 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
             case StepKind.Push:
                 _pushedVersion = await new HerokuPush(services.Git, services.Remote).PushAsync(plan.App, plan.Changeset.Target, plan.Target.DeployBranch,
                     plan.Target.RemoteHead, force, output, cancellation);
+                break;
+            case StepKind.Rollback:
+                var release = await services.Client.RollbackAsync(plan.App, step.Command!, cancellation);
+                _pushedVersion = release.Version;
+                output(FormattableString.Invariant($"released v{release.Version} ({plan.Changeset.Target[..7]})"));
                 break;
             case StepKind.Promote:
                 await new Promotion(services.Client).PromoteAsync(plan.Target.PromoteFromApp!, plan.App, output, cancellation);

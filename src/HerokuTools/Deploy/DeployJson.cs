@@ -17,6 +17,8 @@ internal sealed partial class DeployJson : JsonSerializerContext;
 
 internal sealed record JsonCommit(string Sha, string Author, string Subject);
 
+internal sealed record JsonRemovedCommit(string Sha, string Author, string Subject, bool Migrations);
+
 internal sealed record JsonFile(string Status, string Path, string? OldPath, IReadOnlyList<string> Triggers);
 
 internal sealed record JsonStep(string Kind, string Title, string Reason, string? Command);
@@ -50,7 +52,19 @@ internal sealed record DeployDocument(
     IReadOnlyList<string> Notes,
     JsonDeployResult? Result)
 {
+    /// <summary>The commits running now that the deploy removes (diverged branches, or forced back).</summary>
+    public IReadOnlyList<JsonRemovedCommit> RemovedCommits { get; init; } = [];
+
     public static DeployDocument From(DeployPlan plan, bool dryRun, DeployResult? result)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return Build(plan, dryRun, result) with
+        {
+            RemovedCommits = plan.RemovedCommits.Select(r => new JsonRemovedCommit(r.Commit.Sha, r.Commit.AuthorName, r.Commit.Subject, r.Migrations)).ToList(),
+        };
+    }
+
+    private static DeployDocument Build(DeployPlan plan, bool dryRun, DeployResult? result)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var c = plan.Changeset;

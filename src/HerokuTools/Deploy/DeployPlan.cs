@@ -7,6 +7,9 @@ public enum StepKind
 {
     MaintenanceOn,
     Push,
+
+    /// <summary>A new release of an earlier release's slug (the Platform API rollback), when a push cannot build.</summary>
+    Rollback,
     Promote,
     Migrate,
     Collectstatic,
@@ -18,7 +21,7 @@ public enum StepKind
 }
 
 /// <summary>One step of a deploy, with the reason it is in the plan.</summary>
-/// <param name="Command">The one-off dyno command (Migrate, Collectstatic, PostDeploy), the source ref (Push), or null.</param>
+/// <param name="Command">The one-off dyno command (Migrate, Collectstatic, PostDeploy), the source ref (Push), the release id (Rollback), or null.</param>
 public sealed record DeployStep(StepKind Kind, string Title, string Reason, string? Command = null)
 {
     /// <summary>Runs as one attached one-off dyno.</summary>
@@ -40,11 +43,15 @@ public sealed record DeployPlan(
     IReadOnlyList<DeployStep> Steps,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The commits the app runs now that the target does not have: the deploy removes them (diverged or forced back).</summary>
+    public IReadOnlyList<RemovedCommit> RemovedCommits { get; init; } = [];
+
     public string Environment => Target.Environment;
 
     public string App => Target.App;
 
-    public bool UpToDate => Changeset.IsEmpty;
+    /// <summary>Nothing to deploy and nothing owed: the app runs the target and no earlier deploy left steps unfinished.</summary>
+    public bool UpToDate => Changeset.IsEmpty && Steps.Count == 0;
 
     public bool Has(StepKind kind) => Steps.Any(s => s.Kind == kind);
 
@@ -54,3 +61,6 @@ public sealed record DeployPlan(
 
 /// <summary>A changed file that triggers a step (shown marked in the changeset).</summary>
 public sealed record TriggeredFile(string Path, StepKind Step, string Pattern);
+
+/// <summary>A commit running now that the deploy removes; <paramref name="Migrations"/>: it touches a migration trigger.</summary>
+public sealed record RemovedCommit(CommitInfo Commit, bool Migrations);

@@ -15,14 +15,25 @@ public static class DeployPlanView
     {
         ArgumentNullException.ThrowIfNull(plan);
         var parts = new List<IRenderable> { new Markup($"[bold]{Markup.Escape(DeployRenderer.Header(plan))}[/]") };
-        if (plan.UpToDate)
+        if (plan.Changeset.IsEmpty)
         {
             parts.Add(new Markup($"[green]{Markup.Escape(DeployRenderer.UpToDate(plan))}[/]"));
-            return new Rows(parts);
+            if (plan.UpToDate)
+            {
+                return new Rows(parts);
+            }
+        }
+        else
+        {
+            parts.Add(Commits(plan));
+            parts.Add(Files(plan));
         }
 
-        parts.Add(Commits(plan));
-        parts.Add(Files(plan));
+        if (plan.RemovedCommits.Count > 0)
+        {
+            parts.Add(Removed(plan));
+        }
+
         parts.Add(Steps(plan));
         foreach (var note in plan.Notes)
         {
@@ -45,6 +56,25 @@ public static class DeployPlanView
         if (commits.Count > DeployRenderer.MaxCommits)
         {
             table.Caption($"... and {(commits.Count - DeployRenderer.MaxCommits).ToString(CultureInfo.InvariantCulture)} more");
+        }
+
+        return table;
+    }
+
+    private static Table Removed(DeployPlan plan)
+    {
+        var table = new Table().Border(TableBorder.Rounded).BorderColor(Color.Red).Title($"[red]{Markup.Escape(DeployRenderer.RemovedTitle(plan))}[/]")
+            .AddColumn("commit").AddColumn("subject").AddColumn("author").AddColumn("");
+        foreach (var removed in plan.RemovedCommits.Take(DeployRenderer.MaxCommits))
+        {
+            var c = removed.Commit;
+            table.AddRow(new Text(c.ShortSha, new Style(Color.Red)), new Text(c.Subject), new Text(c.AuthorName),
+                new Text(removed.Migrations ? "migrations" : "", new Style(Color.Yellow, decoration: Decoration.Bold)));
+        }
+
+        if (plan.RemovedCommits.Count > DeployRenderer.MaxCommits)
+        {
+            table.Caption($"... and {(plan.RemovedCommits.Count - DeployRenderer.MaxCommits).ToString(CultureInfo.InvariantCulture)} more");
         }
 
         return table;

@@ -37,7 +37,28 @@ public sealed record DeployTarget(
 
     /// <summary>The environment's protected flag (confirmation by typing the app name).</summary>
     public bool Protected { get; init; }
+
+    /// <summary>
+    /// When <see cref="RemoteHead"/> is the target already but the app runs another commit (after a rollback), a push
+    /// builds nothing: the newest release whose slug was built from the target, to release again (null: none found).
+    /// </summary>
+    public EarlierRelease? ReleaseOfTarget { get; init; }
+
+    /// <summary>The commits the app runs that the target does not have (the deploy removes them); empty for a fast-forward.</summary>
+    public IReadOnlyList<CommitWithFiles> Removed { get; init; } = [];
+
+    /// <summary>The target is a strict ancestor of the released commit: the deploy would only go backwards.</summary>
+    public bool TargetBehindRelease { get; init; }
+
+    /// <summary>Why migrations are still owed (an earlier deploy did not finish them; the journal), or null.</summary>
+    public string? PendingMigrate { get; init; }
+
+    /// <summary>Why collectstatic is still owed, or null.</summary>
+    public string? PendingCollectstatic { get; init; }
 }
+
+/// <summary>An earlier release of the app: its version and id (for the Platform API rollback).</summary>
+public sealed record EarlierRelease(int Version, string Id);
 
 /// <summary>Builds a <see cref="DeployPlan"/>. Pure: no I/O, same inputs give the same plan.</summary>
 public static class DeployPlanner
@@ -52,14 +73,27 @@ public static class DeployPlanner
         DeployOverrides overrides)
     {
         var notes = new List<string>();
-        if (changeset.IsEmpty)
+        if (changeset.IsEmpty && target.PendingMigrate is null && target.PendingCollectstatic is null)
         {
             return new DeployPlan(target, sourceRef, changeset, [], [], ["up to date: nothing to deploy"]);
+        }
+
+        if (changeset.IsEmpty)
+        {
+            notes.Add($"{target.App} runs {Short(changeset.Target)} already: only what the last deploy did not finish runs");
         }
 
         if (changeset.IsFirstDeploy)
         {
             notes.Add("first deploy (no released commit to compare with): every file counts as changed");
+        }
+
+        if (target.TargetBehindRelease && !overrides.Force)
+        {
+            var n = target.Removed.Count;
+            throw new ToolException(
+                $"{sourceRef} ({Short(changeset.Target)}) is behind what {target.App} runs ({Short(changeset.Base!)}): deploying it would remove " +
+                $"{n} commit{(n == 1 ? "" : "s")} and add none; your local branch is behind, pull first (or --force to go back anyway)");
         }
 
         var triggered = Triggered(changeset, settings);
@@ -68,6 +102,7 @@ public static class DeployPlanner
 
         // Migrate: detection, unless the command line says otherwise; never twice when the release phase does it.
         var (migrate, migrateReason) = Decide(overrides.Migrate, migrationFiles, "migration", "--migrate", "--no-migrate");
+        (migrate, migrateReason) = Owed(migrate, migrateReason, overrides.Migrate, target.PendingMigrate, "--no-migrate", notes);
         if (migrate && migrateCommand is null)
         {
             notes.Add("migrations changed but heroku-tools.yml has no commands.migrate: not run");
@@ -81,6 +116,7 @@ public static class DeployPlanner
         }
 
         var (collect, collectReason) = Decide(overrides.Collectstatic, staticFiles, "static file", "--collectstatic", "--no-collectstatic");
+        (collect, collectReason) = Owed(collect, collectReason, overrides.Collectstatic, target.PendingCollectstatic, "--no-collectstatic", notes);
         if (collect && collectstaticCommand is null)
         {
             notes.Add("static files changed but heroku-tools.yml has no commands.collectstatic: not run");
@@ -112,10 +148,25 @@ public static class DeployPlanner
             steps.Add(new DeployStep(StepKind.MaintenanceOn, "maintenance on", maintenanceReason));
         }
 
-        if (target.PromoteFrom is not null)
+        if (changeset.IsEmpty)
+        {
+            // Nothing to release: the unfinished steps run against what runs now.
+        }
+        else if (target.PromoteFrom is not null)
         {
             steps.Add(new DeployStep(StepKind.Promote, $"promote {target.PromoteFromApp} -> {target.App}",
                 $"{target.Environment} is deployed by promotion from {target.PromoteFrom}"));
+        }
+        else if (PushCannotBuild(target, changeset))
+        {
+            var head = Short(changeset.Target);
+            var earlier = target.ReleaseOfTarget ?? throw new ToolException(
+                $"{target.App}'s git {target.DeployBranch} is already at {head} but the app runs {(changeset.Base is null ? "no commit" : Short(changeset.Base))} " +
+                $"(rolled back?), so a push would build nothing, and no earlier release of {target.App} was built from {head}; commit something new " +
+                "(even 'git commit --allow-empty') and deploy that");
+            steps.Add(new DeployStep(StepKind.Rollback,
+                FormattableString.Invariant($"release v{earlier.Version}'s slug ({head}) again as a new release"),
+                $"{target.App}'s git {target.DeployBranch} is already at {head}: a push would build nothing (the app was rolled back)", earlier.Id));
         }
         else
         {
@@ -141,18 +192,22 @@ public static class DeployPlanner
 
         if (maintenance)
         {
-            var keep = settings.OnFailure == FailurePolicy.KeepMaintenance ? " (kept on if a migration fails: deploy.on_failure)" : " (on every path, failure included)";
-            steps.Add(new DeployStep(StepKind.MaintenanceOff, "maintenance off", "switched on above" + keep));
+            var keep = settings.OnFailure == FailurePolicy.KeepMaintenance
+                ? "kept on if a migration fails: deploy.on_failure keep_maintenance"
+                : "off again on every path, failure included";
+            steps.Add(new DeployStep(StepKind.MaintenanceOff, "maintenance off", "switched on above; " + keep));
         }
 
-        if (settings.ReleaseNotes.Length > 0)
+        if (settings.ReleaseNotes.Length > 0 && !changeset.IsEmpty)
         {
-            steps.Add(new DeployStep(StepKind.ReleaseNote, "write the release note", settings.ReleaseNotes));
+            steps.Add(new DeployStep(StepKind.ReleaseNote, "write the release note " + DeploySettings.Expand(settings.ReleaseNotes, target.Environment, target.App, "?"),
+                "deploy.release_notes, also when the deploy fails; " + DeploySettings.UnknownVersion));
         }
 
-        if (settings.Tag.Length > 0)
+        if (settings.Tag.Length > 0 && !changeset.IsEmpty)
         {
-            steps.Add(new DeployStep(StepKind.Tag, $"tag {settings.Tag}", settings.PushTags ? "deploy.tag, pushed to origin" : "deploy.tag"));
+            steps.Add(new DeployStep(StepKind.Tag, "tag " + DeploySettings.Expand(settings.Tag, target.Environment, target.App, "?"),
+                (settings.PushTags ? "deploy.tag, pushed to origin; " : "deploy.tag; ") + DeploySettings.UnknownVersion));
         }
 
         if (settings.Notify.Count > 0)
@@ -165,7 +220,24 @@ public static class DeployPlanner
             notes.Add($"--note for the release note: {overrides.Note}");
         }
 
-        return new DeployPlan(target, sourceRef, changeset, triggered, steps, notes);
+        return new DeployPlan(target, sourceRef, changeset, triggered, steps, notes) { RemovedCommits = Removed(target.Removed, settings) };
+    }
+
+    /// <summary>The app's git branch already points at the target, yet the app runs another commit: a push would build nothing.</summary>
+    public static bool PushCannotBuild(DeployTarget target, Changeset changeset)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(changeset);
+        return !changeset.IsEmpty && target.RemoteHead is { } head && string.Equals(head, changeset.Target, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The commits a deploy removes from the running release, those touching a migration trigger marked.</summary>
+    public static IReadOnlyList<RemovedCommit> Removed(IReadOnlyList<CommitWithFiles> commits, DeploySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(commits);
+        ArgumentNullException.ThrowIfNull(settings);
+        var migrate = settings.MigrateTriggers.Select(p => new Glob(p)).ToArray();
+        return commits.Select(c => new RemovedCommit(c.Commit, c.Files.Any(f => migrate.Any(g => g.IsMatch(f))))).ToList();
     }
 
     /// <summary>The changed files that match a trigger glob, first matching pattern per step.</summary>
@@ -220,6 +292,23 @@ public static class DeployPlanner
         return release.Contains(migrate, StringComparison.Ordinal)
             // "python manage.py migrate --noinput" in the Procfile still runs the configured "python manage.py migrate".
             || (migrate.Split(' ') is { Length: > 0 } words && words.All(w => release.Split(' ').Contains(w)));
+    }
+
+    /// <summary>A step an earlier deploy did not finish is planned again, unless the command line says not to.</summary>
+    private static (bool Run, string Reason) Owed(bool run, string reason, bool? forced, string? pending, string off, List<string> notes)
+    {
+        if (pending is null || run)
+        {
+            return (run, reason);
+        }
+
+        if (forced == false)
+        {
+            notes.Add($"{pending}: not run ({off}), still owed");
+            return (false, reason);
+        }
+
+        return (true, pending);
     }
 
     private static (bool Run, string Reason) Decide(bool? forced, int files, string what, string on, string off) =>

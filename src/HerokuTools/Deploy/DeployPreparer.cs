@@ -13,6 +13,9 @@ namespace HerokuTools.Deploy;
 /// </summary>
 public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient client, Func<string, HerokuGitRemote> remoteFor)
 {
+    /// <summary>The repository's journal: the steps an earlier deploy did not finish are planned again (null: none read).</summary>
+    public Task<MaintenanceJournal>? Journal { get; init; }
+
     public async Task<DeployPlan> PrepareAsync(
         WorkflowConfig workflow, WorkflowEnvironment environment, string? sourceRef, DeployOverrides overrides, CancellationToken cancellation)
     {
@@ -44,7 +47,9 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
 
         if (upstream is not null)
         {
+            var pipeline = new Promotion(client).CheckAsync(upstream.AppName, environment.AppName, cancellation);
             var upstreamState = await ReleasedState.ReadAsync(client, upstream.AppName, cancellation);
+            await pipeline;
             target = upstreamState.Commit
                 ?? throw new ToolException($"{upstream.Label} ({upstream.AppName}) has no released commit to promote");
             if (!await remoteFor(upstream.AppName).EnsureCommitAsync(git, target, cancellation))
@@ -64,7 +69,15 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         var baseline = await baselineTask;
         reporter.Verbose($"app state and local facts in {clock.ElapsedMilliseconds} ms");
         clock.Restart();
+        // Whether the deploy is a fast-forward is asked alongside the changeset read (one history walk each).
+        var fastForward = upstream is null && baseline is not null && baseline != target ? FastForwardAsync(baseline, target, cancellation) : null;
         var changeset = await ReadChangesetAsync(baseline, target, environment.AppName, remote, cancellation);
+        var wasFastForward = fastForward is null ? null : await fastForward;
+        if (upstream is null && changeset.Base is { } released && !changeset.IsEmpty && wasFastForward != true)
+        {
+            targetFor = await WithRemovedAsync(targetFor, released, target, cancellation);
+        }
+
         reporter.Verbose($"changeset ({changeset.Commits.Count} commits, {changeset.Files.Count} files) in {clock.ElapsedMilliseconds} ms");
         clock.Restart();
         if (deployBranch is not null)
@@ -74,9 +87,82 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         }
 
         targetFor = targetFor with { ReleasePhaseCommand = await releasePhase };
+        if (Journal is not null)
+        {
+            var journal = await Journal;
+            targetFor = targetFor with
+            {
+                PendingMigrate = journal.FindPending(environment.AppName, StepKind.Migrate),
+                PendingCollectstatic = journal.FindPending(environment.AppName, StepKind.Collectstatic),
+            };
+        }
+
+        if (DeployPlanner.PushCannotBuild(targetFor, changeset))
+        {
+            targetFor = targetFor with { ReleaseOfTarget = await ReleaseBuiltFromAsync(environment.AppName, target, state.Version, cancellation) };
+        }
+
         var plan = DeployPlanner.Plan(targetFor, sourceRef, changeset, workflow.Deploy, workflow.Commands.Migrate, workflow.Commands.Collectstatic, overrides);
         reporter.Verbose($"planned in {clock.ElapsedMilliseconds} ms");
         return plan;
+    }
+
+    /// <summary>Whether <paramref name="released"/> is an ancestor of the target; null when git cannot say (the commit is not here yet).</summary>
+    private async Task<bool?> FastForwardAsync(string released, string target, CancellationToken cancellation)
+    {
+        try
+        {
+            return await new ChangesetReader(git).IsAncestorAsync(released, target, cancellation);
+        }
+        catch (ToolException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// When the target does not contain the released commit, the commits the deploy would remove, and whether it only
+    /// goes backwards. A fast-forward (the usual case) costs one <c>git merge-base --is-ancestor</c>.
+    /// </summary>
+    private async Task<DeployTarget> WithRemovedAsync(DeployTarget target, string released, string commit, CancellationToken cancellation)
+    {
+        var reader = new ChangesetReader(git);
+        if (await reader.IsAncestorAsync(released, commit, cancellation))
+        {
+            return target;
+        }
+
+        var behind = reader.IsAncestorAsync(commit, released, cancellation);
+        var removed = await reader.ReadRemovedAsync(released, commit, cancellation);
+        return target with { Removed = removed, TargetBehindRelease = await behind };
+    }
+
+    /// <summary>The newest succeeded release (not the current one) whose slug was built from <paramref name="commit"/>, or null.</summary>
+    private async Task<EarlierRelease?> ReleaseBuiltFromAsync(string app, string commit, int? currentVersion, CancellationToken cancellation)
+    {
+        var releases = await client.ListReleasesAsync(app, 200, ListOrder.Descending, cancellation);
+        var commits = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var release in releases)
+        {
+            if (release.Version == currentVersion || release.Status is not (null or "succeeded") || release.Slug?.Id is not { } slug || release.Id is null)
+            {
+                continue;
+            }
+
+            if (!commits.TryGetValue(slug, out var built))
+            {
+                built = (await client.GetSlugAsync(app, slug, cancellation)).Commit;
+                commits[slug] = built;
+            }
+
+            if (string.Equals(built, commit, StringComparison.OrdinalIgnoreCase))
+            {
+                reporter.Verbose($"{app}'s git is at {commit[..7]} but runs another commit: v{release.Version} was built from it");
+                return new EarlierRelease(release.Version, release.Id);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The released commit (null: first deploy, or a release not built from git: every file counts).</summary>

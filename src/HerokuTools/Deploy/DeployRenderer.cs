@@ -13,14 +13,57 @@ public static class DeployRenderer
     public static IEnumerable<string> Plan(DeployPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var c = plan.Changeset;
         yield return Header(plan);
-        if (plan.UpToDate)
+        if (plan.Changeset.IsEmpty)
         {
             yield return UpToDate(plan);
-            yield break;
+            if (plan.UpToDate)
+            {
+                yield break;
+            }
         }
 
+        foreach (var line in plan.Changeset.IsEmpty ? [] : Contents(plan))
+        {
+            yield return line;
+        }
+
+        if (plan.RemovedCommits.Count > 0)
+        {
+            yield return "";
+            yield return RemovedTitle(plan) + ":";
+            foreach (var removed in plan.RemovedCommits.Take(MaxCommits))
+            {
+                var gone = removed.Commit;
+                var line = $"  {gone.ShortSha} {gone.Subject} ({gone.AuthorName})";
+                yield return removed.Migrations ? line + "  [migrations]" : line;
+            }
+
+            if (plan.RemovedCommits.Count > MaxCommits)
+            {
+                yield return $"  ... and {plan.RemovedCommits.Count - MaxCommits} more";
+            }
+        }
+
+        yield return "";
+        yield return "Plan:";
+        var n = 0;
+        foreach (var step in plan.Steps)
+        {
+            n++;
+            yield return string.IsNullOrEmpty(step.Reason) ? $"  {n}. {step.Title}" : $"  {n}. {step.Title}  ({step.Reason})";
+        }
+
+        foreach (var note in plan.Notes)
+        {
+            yield return $"  note: {note}";
+        }
+    }
+
+    /// <summary>What is in the deployment: the commits and the changed files.</summary>
+    private static IEnumerable<string> Contents(DeployPlan plan)
+    {
+        var c = plan.Changeset;
         yield return "";
         yield return Count(c.Commits.Count, "commit") + ":";
         foreach (var commit in c.Commits.Take(MaxCommits))
@@ -48,20 +91,6 @@ public static class DeployRenderer
                 yield return $"    ... and {group.Hidden} more";
             }
         }
-
-        yield return "";
-        yield return "Plan:";
-        var n = 0;
-        foreach (var step in plan.Steps)
-        {
-            n++;
-            yield return string.IsNullOrEmpty(step.Reason) ? $"  {n}. {step.Title}" : $"  {n}. {step.Title}  ({step.Reason})";
-        }
-
-        foreach (var note in plan.Notes)
-        {
-            yield return $"  note: {note}";
-        }
     }
 
     public static IEnumerable<string> Summary(DeployPlan plan, DeployResult result)
@@ -78,6 +107,13 @@ public static class DeployRenderer
             var mark = step.Outcome switch { StepOutcome.Succeeded => "ok  ", StepOutcome.Failed => "FAIL", _ => "skip" };
             var message = step.Message is null ? "" : " - " + step.Message;
             yield return string.Create(CultureInfo.InvariantCulture, $"  {mark} {step.Title} ({ReleaseNote.Seconds(step.Duration)}){message}");
+        }
+
+        if (!result.Succeeded)
+        {
+            yield return result.ReleaseVersion is { } running
+                ? FormattableString.Invariant($"  {plan.App} now runs v{running} ({Short(plan.Changeset.Target)}), released by this deploy: 'heroku-tools rollback {plan.Environment}' goes back to the release before it")
+                : FormattableString.Invariant($"  {plan.App} still runs what it ran before{(plan.Target.ReleaseVersion is { } before ? $" (v{before})" : "")}: this deploy released nothing");
         }
 
         if (result.MaintenanceLeftOn)
@@ -123,9 +159,20 @@ public static class DeployRenderer
     {
         var c = plan.Changeset;
         var released = plan.Target.ReleaseVersion is { } v ? FormattableString.Invariant($" (v{v})") : "";
+        var current = plan.Target.ReleaseVersion is { } cv
+            ? FormattableString.Invariant($"first deploy of code (the app is at v{cv}, which runs no commit)")
+            : "first deploy (the app has no release yet)";
         return c.Base is null
-            ? $"Deploy {plan.SourceRef} {Short(c.Target)} to {plan.Environment} ({plan.App}): first deploy{released}"
+            ? $"Deploy {plan.SourceRef} {Short(c.Target)} to {plan.Environment} ({plan.App}): {current}"
             : $"Deploy {plan.SourceRef} {Short(c.Base)}..{Short(c.Target)} to {plan.Environment} ({plan.App}), released{released}: {Short(c.Base)}";
+    }
+
+    /// <summary>"N commits now running will be removed" (and how many of them touch migrations).</summary>
+    internal static string RemovedTitle(DeployPlan plan)
+    {
+        var n = plan.RemovedCommits.Count;
+        var migrations = plan.RemovedCommits.Count(r => r.Migrations);
+        return $"{Count(n, "commit")} now running will be removed" + (migrations > 0 ? $" ({migrations} with migrations: the database keeps them)" : "");
     }
 
     internal static string UpToDate(DeployPlan plan) =>

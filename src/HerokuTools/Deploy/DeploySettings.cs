@@ -51,10 +51,20 @@ public sealed record DeploySettings
     public static DeploySettings Default { get; } = new();
 
     /// <summary>A template with {env} and {version} filled in.</summary>
-    public static string Expand(string template, string environment, int version)
+    public static string Expand(string template, string environment, int version) =>
+        Expand(template, environment, null, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// A template with {env}, {app} (when given) and {version} filled in; the plan passes "?" for the version, which
+    /// is the new release's number and known only once it is made.
+    /// </summary>
+    public static string Expand(string template, string environment, string? app, string version)
     {
         ArgumentNullException.ThrowIfNull(template);
-        return template.Replace("{env}", environment, StringComparison.Ordinal)
-            .Replace("{version}", version.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var expanded = template.Replace("{env}", environment, StringComparison.Ordinal).Replace("{version}", version, StringComparison.Ordinal);
+        return app is null ? expanded : expanded.Replace("{app}", app, StringComparison.Ordinal);
     }
+
+    /// <summary>What "v?" in a planned release note path or tag stands for.</summary>
+    public const string UnknownVersion = "v? = the new release's number";
 }

@@ -10,25 +10,30 @@ namespace HerokuTools.Deploy;
 /// </summary>
 public sealed class HerokuPush(IGit git, HerokuGitRemote remote)
 {
-    /// <returns>The release version the build reported ("Released v42"), or null when it said none.</returns>
-    public async Task<int?> PushAsync(string app, string commit, string branch, string? expectedHead, bool force, Action<string> onLine,
+    /// <returns>The release version the build reported ("Released v42"). A push that made no release fails.</returns>
+    public async Task<int> PushAsync(string app, string commit, string branch, string? expectedHead, bool force, Action<string> onLine,
         CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(onLine);
         var lease = force ? "--force" : $"--force-with-lease=refs/heads/{branch}:{expectedHead ?? ""}";
         int? released = null;
+        var upToDate = false;
         var r = await git.RunAsync(
             ["push", "--no-verify", "--no-follow-tags", lease, "--", remote.Url.ToString(), $"{commit}:refs/heads/{branch}"],
             remote.Options(line =>
             {
                 line = line.TrimEnd();
                 released = ReleasedVersion(line) ?? released;
+                upToDate |= line.Contains("Everything up-to-date", StringComparison.Ordinal);
                 onLine(line);
             }),
             cancellation);
         if (r.Success)
         {
-            return released;
+            upToDate |= r.StandardError.Contains("Everything up-to-date", StringComparison.Ordinal);
+            return released ?? throw new ToolException(upToDate
+                ? $"the push changed nothing ({app}'s {branch} is already at {commit[..Math.Min(7, commit.Length)]}): no build, no release; nothing was deployed"
+                : $"the push to {app} reported no release (no \"Released vN\" from the build): nothing is known to be deployed");
         }
 
         var error = r.StandardError;

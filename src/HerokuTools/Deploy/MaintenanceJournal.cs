@@ -73,7 +73,38 @@ public sealed class MaintenanceJournal(string folder)
         return new JournalEntry(lines[0], lines[1], at, int.TryParse(lines[3], CultureInfo.InvariantCulture, out var pid) ? pid : 0, lines[4]);
     }
 
+    /// <summary>
+    /// Notes (in <c>pending/STEP-APP</c>) that <paramref name="step"/> (migrate or collectstatic) is owed to <paramref name="app"/>: written before
+    /// the push (or promotion) that makes it due, removed when the step succeeds; the next deploy plans it again.
+    /// </summary>
+    public void RecordPending(string app, StepKind step, string why)
+    {
+        Directory.CreateDirectory(Path.Combine(Folder, "pending"));
+        var temp = PendingPathOf(app, step) + ".tmp";
+        File.WriteAllText(temp, why + "\n");
+        File.Move(temp, PendingPathOf(app, step), overwrite: true);
+    }
+
+    public void ClearPending(string app, StepKind step)
+    {
+        var path = PendingPathOf(app, step);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Why <paramref name="step"/> is still owed to <paramref name="app"/>, or null when it is not.</summary>
+    public string? FindPending(string app, StepKind step)
+    {
+        var path = PendingPathOf(app, step);
+        return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+    }
+
     private string PathOf(string app) => Path.Combine(Folder, "maintenance-" + app);
+
+    private string PendingPathOf(string app, StepKind step) =>
+        Path.Combine(Folder, "pending", $"{step.ToString().ToLowerInvariant()}-{app}");
 }
 
 /// <summary>Maintenance was switched on for <see cref="App"/> at <see cref="At"/> by process <see cref="ProcessId"/>.</summary>

@@ -15,7 +15,7 @@ public static class ReleaseNote
         var c = plan.Changeset;
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        var version = result.ReleaseVersion is { } v ? "v" + v.ToString(inv) : "(unknown version)";
+        var version = result.ReleaseVersion is { } v ? "v" + v.ToString(inv) : result.Succeeded ? "(unknown version)" : "(no new release)";
         text.Append(inv, $"# {plan.Environment}: {plan.App} {version}\n\n");
         text.Append(inv, $"- **Environment:** {plan.Environment}\n");
         text.Append(inv, $"- **App:** {plan.App}\n");
@@ -24,6 +24,14 @@ public static class ReleaseNote
         text.Append(inv, $"- **Deployed by:** {result.DeployedBy}\n");
         text.Append(inv, $"- **When:** {result.StartedAt.ToUniversalTime():yyyy-MM-dd HH:mm:ss} UTC ({Seconds(result.Duration)})\n");
         text.Append(inv, $"- **Outcome:** {(result.Succeeded ? "succeeded" : "failed: " + result.Error)}\n");
+        if (!result.Succeeded)
+        {
+            var running = result.ReleaseVersion is { } made
+                ? string.Create(inv, $"v{made} ({Short(c.Target)}), released by this deploy; `heroku-tools rollback {plan.Environment}` goes back")
+                : "what ran before" + (plan.Target.ReleaseVersion is { } before ? " (v" + before.ToString(inv) + ")" : "") + "; this deploy released nothing";
+            text.Append(inv, $"- **Now running:** {running}\n");
+        }
+
         if (!string.IsNullOrWhiteSpace(note))
         {
             text.Append(inv, $"\n## Note\n\n{note.Trim()}\n");

@@ -24,3 +24,6 @@ public sealed record FileChange(char Status, string Path, string? OldPath = null
     /// <summary>The paths this change touches (both sides of a rename).</summary>
     public IEnumerable<string> Paths => OldPath is null ? [Path] : [OldPath, Path];
 }
+
+/// <summary>A commit with the paths it touches (what a deploy would take away from the running release).</summary>
+public sealed record CommitWithFiles(CommitInfo Commit, IReadOnlyList<string> Files);

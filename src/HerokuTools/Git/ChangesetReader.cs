@@ -37,6 +37,39 @@ public sealed class ChangesetReader(IGit git)
         return r.Success ? r.StandardOutput.Trim() : null;
     }
 
+    /// <summary>Whether <paramref name="ancestor"/> is <paramref name="commit"/> or one of its ancestors (<c>git merge-base --is-ancestor</c>).</summary>
+    public async Task<bool> IsAncestorAsync(string ancestor, string commit, CancellationToken cancellation = default)
+    {
+        var r = await git.RunAsync(["merge-base", "--is-ancestor", ancestor, commit], null, cancellation);
+        return r.ExitCode switch
+        {
+            0 => true,
+            1 => false,
+            _ => throw new ToolException($"git merge-base failed: {r.FirstErrorLine}"),
+        };
+    }
+
+    /// <summary>
+    /// The non-merge commits reachable from <paramref name="released"/> but not from <paramref name="target"/> (what a
+    /// deploy of the target takes away), newest first, each with the paths it touches.
+    /// </summary>
+    public async Task<IReadOnlyList<CommitWithFiles>> ReadRemovedAsync(string released, string target, CancellationToken cancellation = default)
+    {
+        var r = await Require(["-c", "core.quotePath=false", "log", "--no-merges", "--name-only", "--format=%x1e%H%x1f%an%x1f%at%x1f%s", $"{target}..{released}", "--"],
+            cancellation);
+        var result = new List<CommitWithFiles>();
+        foreach (var record in r.StandardOutput.Split('\u001e', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var lines = record.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (lines.Length > 0 && ParseLog(lines[0]) is [var commit])
+            {
+                result.Add(new CommitWithFiles(commit, lines[1..]));
+            }
+        }
+
+        return result;
+    }
+
     private async Task<IReadOnlyList<CommitInfo>> ReadCommitsAsync(string? baseCommit, string target, CancellationToken cancellation)
     {
         var range = baseCommit is null ? target : $"{baseCommit}..{target}";

@@ -45,6 +45,9 @@ public class DeployBaselineTests(SandboxFixture sandbox) : IClassFixture<Sandbox
         p.Repo.Run("--git-dir", appRepo, "reflog", "expire", "--expire=now", "--all");
         p.Repo.Run("--git-dir", appRepo, "gc", "-q", "--prune=now");
         p.Repo.Try(null, "--git-dir", appRepo, "cat-file", "-e", lost + "^{commit}").ExitCode.ShouldNotBe(0);
+        // Something new to deploy (the app's branch is at First now: a push of First itself would build nothing).
+        cloneB.Write("c.py", "c\n");
+        var headB = cloneB.Commit("New in clone B");
 
         var r = await RunInAsync(p, cloneB, "deploy", "dev", "--dry-run", "--json");
 
@@ -52,7 +55,7 @@ public class DeployBaselineTests(SandboxFixture sandbox) : IClassFixture<Sandbox
         r.Error.ShouldContain($"the released commit {lost[..7]} is not in this repository and could not be fetched from {p.Dev}: every file counts as changed");
         var doc = JsonNode.Parse(r.Out)!;
         doc["base_commit"].ShouldBeNull();
-        Files(doc).ShouldBe(p.Repo.Run("ls-tree", "-r", "--name-only", p.First).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(f => f + " A"), ignoreOrder: true);
+        Files(doc).ShouldBe(cloneB.Run("ls-tree", "-r", "--name-only", headB).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(f => f + " A"), ignoreOrder: true);
     }
 
     /// <summary>A fresh clone of the project as it is now (only its first commit), with its own user.</summary>

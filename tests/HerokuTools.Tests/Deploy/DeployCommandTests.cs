@@ -162,7 +162,7 @@ public class DeployCommandTests(SandboxFixture sandbox) : IClassFixture<SandboxF
         r.Out.ShouldContain("FAILED");
         r.Out.ShouldContain("ok   maintenance off");
         (await p.MaintenanceAsync(p.Dev)).ShouldBeFalse();
-        Directory.Exists(Path.Combine(p.Repo.Path, "release-notes")).ShouldBeFalse();
+        File.ReadAllText(Directory.GetFiles(Path.Combine(p.Repo.Path, "release-notes", "dev")).ShouldHaveSingleItem()).ShouldContain("**Outcome:** failed");
     }
 
     [Fact]

@@ -48,6 +48,6 @@ public class DeployPostDeployTests(SandboxFixture sandbox) : IClassFixture<Sandb
         r.Out.ShouldContain("ok   maintenance off");
         (await p.MaintenanceAsync(p.Dev)).ShouldBeFalse();
         Directory.EnumerateFiles(Path.Combine(p.Repo.Path, ".git", "heroku-tools")).ShouldBeEmpty();
-        Directory.Exists(Path.Combine(p.Repo.Path, "release-notes")).ShouldBeFalse();
+        File.ReadAllText(Directory.GetFiles(Path.Combine(p.Repo.Path, "release-notes", "dev")).ShouldHaveSingleItem()).ShouldContain("**Outcome:** failed");
     }
 }

@@ -59,7 +59,7 @@ internal sealed class DeployCommand
 
         var dryRun = inv.Get(DryRun);
         var deployedByTask = dryRun ? null : DeployedByAsync(git, client, inv.Cancellation);
-        var planTask = new DeployPreparer(reporter, git, client, app => HerokuGitRemote.For(inv.Host, app))
+        var planTask = new DeployPreparer(reporter, git, client, app => HerokuGitRemote.For(inv.Host, app)) { Journal = JournalOf(journalTask) }
             .PrepareAsync(workflow, environment, inv.Get(Branch), overrides, inv.Cancellation);
         var (topLevel, journal) = await journalTask;
         if (topLevel is null)
@@ -165,6 +165,8 @@ internal sealed class DeployCommand
             throw new ToolException("deploy not confirmed; nothing was changed");
         }
     }
+
+    private static async Task<MaintenanceJournal> JournalOf(Task<(string? TopLevel, MaintenanceJournal Journal)> opening) => (await opening).Journal;
 
     /// <summary>Lets a look-up started early finish when its answer is no longer needed (no unobserved failure).</summary>
     private static async Task ObserveAsync(Task? task)
