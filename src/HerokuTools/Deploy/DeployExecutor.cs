@@ -154,7 +154,7 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
         if (plan.Has(StepKind.Notify))
         {
             var sent = await services.Notifier.NotifyAsync(settings.Notify, plan, result, cancellation);
-            results.Add(new StepResult(StepKind.Notify, "notify", sent == settings.Notify.Count ? StepOutcome.Succeeded : StepOutcome.Failed, TimeSpan.Zero,
+            results.Add(new StepResult(StepKind.Notify, "notify", sent == settings.Notify.Count ? StepOutcome.Succeeded : StepOutcome.Warned, TimeSpan.Zero,
                 FormattableString.Invariant($"{sent} of {settings.Notify.Count} webhook(s) told")));
         }
 

@@ -104,7 +104,7 @@ public static class DeployRenderer
             : $"Deploy to {plan.Environment} ({plan.App}) FAILED after {ReleaseNote.Seconds(result.Duration)}: {result.Error}";
         foreach (var step in result.Steps)
         {
-            var mark = step.Outcome switch { StepOutcome.Succeeded => "ok  ", StepOutcome.Failed => "FAIL", _ => "skip" };
+            var mark = step.Outcome switch { StepOutcome.Succeeded => "ok  ", StepOutcome.Failed => "FAIL", StepOutcome.Warned => "warn", _ => "skip" };
             var message = step.Message is null ? "" : " - " + step.Message;
             yield return string.Create(CultureInfo.InvariantCulture, $"  {mark} {step.Title} ({ReleaseNote.Seconds(step.Duration)}){message}");
         }

@@ -5,6 +5,9 @@ public enum StepOutcome
     Succeeded,
     Failed,
     Skipped,
+
+    /// <summary>Done in part, and that is not a failure of the deploy (a webhook that could not be told).</summary>
+    Warned,
 }
 
 /// <summary>How one step went.</summary>

@@ -15,7 +15,7 @@ public class GitPushTests(GitServerFixture server)
         run.ExitCode.ShouldBe(0, run.Err);
         run.Err.ShouldContain("empty repository");
         Directory.Exists(Path.Combine(client.Path, "work", ".git")).ShouldBeTrue();
-        server.Repositories.Exists(app).ShouldBeTrue();
+        server.Repositories.Exists(app).ShouldBeFalse(); // a read answers as an empty repository and creates nothing
     }
 
     [Fact]

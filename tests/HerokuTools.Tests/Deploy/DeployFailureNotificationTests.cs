@@ -31,4 +31,19 @@ public class DeployFailureNotificationTests(SandboxFixture sandbox) : IClassFixt
         slack.ShouldContain("FAILED");
         slack.ShouldContain(p.Dev);
     }
+
+    [Fact]
+    public async Task A_webhook_whose_variable_is_unset_is_warned_about_with_the_plan_and_is_a_warning_not_a_failure()
+    {
+        using var p = await DeployProject.CreateAsync(sandbox, "deploy:\n  notify:\n    - webhook: UNSET_HOOK_URL_FOR_TEST\n");
+
+        var dry = await p.RunAsync("deploy", "dev", "--dry-run");
+        var real = await p.RunAsync("deploy", "dev", "--yes");
+
+        dry.ExitCode.ShouldBe(ExitCodes.Success, dry.Error);
+        dry.Error.ShouldContain("UNSET_HOOK_URL_FOR_TEST");
+        real.ExitCode.ShouldBe(ExitCodes.Success, real.Error);
+        real.Out.ShouldContain("warn notify");
+        real.Out.ShouldNotContain("FAIL", Case.Sensitive);
+    }
 }

@@ -50,6 +50,11 @@ internal sealed class DeployCommand
             Note = inv.Get(Note),
         };
         var workflow = await inv.LoadWorkflowAsync();
+        foreach (var warning in workflow.Warnings)
+        {
+            inv.Reporter.Note(warning.ToWarningString());
+        }
+
         var environment = workflow.Environment(inv.Get(Environment)!);
         var git = inv.Git ?? throw new ToolException("git was not found on PATH; deploy needs it", ExitCodes.Usage);
         // Independent questions asked at once: each git or API round trip is part of the tool's own overhead.
@@ -94,6 +99,13 @@ internal sealed class DeployCommand
             reporter.Verbose($"plan printed in {clock.ElapsedMilliseconds} ms");
         }
 
+        // Webhooks whose variable is not set would only be found after the deploy: say so with the plan.
+        var notifier = new DeployNotifier(inv.Host, reporter.Warn);
+        if (!plan.UpToDate)
+        {
+            notifier.WarnAboutUnsetTargets(workflow.Deploy.Notify);
+        }
+
         if (plan.UpToDate || dryRun)
         {
             if (inv.Settings.Json)
@@ -122,7 +134,7 @@ internal sealed class DeployCommand
 
         var deployedBy = await deployedByTask!;
         var services = new DeployServices(reporter, git, client, HerokuGitRemote.For(inv.Host, environment.AppName),
-            new OneOffDyno(client, RendezvousTrust.Client(inv.Host)), journal, new DeployNotifier(inv.Host, reporter.Warn), top)
+            new OneOffDyno(client, RendezvousTrust.Client(inv.Host)), journal, notifier, top)
         {
             Display = StepDisplay.For(reporter),
         };

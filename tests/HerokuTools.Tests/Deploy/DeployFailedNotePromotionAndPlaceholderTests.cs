@@ -3,7 +3,7 @@ using HerokuTools.Common;
 namespace HerokuTools.Tests.Deploy;
 
 /// <summary>A failed deploy's note and summary, the pipeline checked while planning, the plan's paths and tags expanded.</summary>
-public class DeployReviewFixesTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
+public class DeployFailedNotePromotionAndPlaceholderTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
 {
     [Fact]
     public async Task A_failed_deploy_whose_push_went_live_writes_its_note_names_the_release_and_suggests_rollback_but_is_not_tagged()
