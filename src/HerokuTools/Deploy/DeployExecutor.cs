@@ -121,6 +121,16 @@ public sealed class DeployExecutor(DeployServices services, DeploySettings setti
                     }
                 }
             }
+
+            if (cancellation.IsCancellationRequested && _pushedVersion is { } live)
+            {
+                // No summary follows an interruption: say what runs now and what is owed.
+                var owed = plan.Steps.Where(s => s.Kind is StepKind.Migrate or StepKind.Collectstatic)
+                    .Where(s => !results.Exists(r => r.Kind == s.Kind && r.Outcome == StepOutcome.Succeeded)).Select(s => s.Title).ToList();
+                Out.Warn($"interrupted after the push: {plan.App} runs v{live} now" + (owed.Count == 0
+                    ? "."
+                    : $"; not finished: {string.Join(", ", owed)} (the next 'heroku-tools deploy {plan.Environment}' runs it again)."));
+            }
         }
 
         // The push's build reports the release it made; only a promotion (or a build that said nothing) needs a GET.
