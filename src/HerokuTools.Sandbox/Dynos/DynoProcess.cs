@@ -116,31 +116,6 @@ internal sealed class DynoProcess : IDisposable
         return process.ExitCode;
     }
 
-    /// <summary>True when this process ignores SIGINT or SIGQUIT (the SigIgn mask of /proc/self/status).</summary>
-    internal static bool InterruptIgnored()
-    {
-        try
-        {
-            foreach (var line in File.ReadLines("/proc/self/status"))
-            {
-                if (line.StartsWith("SigIgn:", StringComparison.Ordinal)
-                    && ulong.TryParse(line.AsSpan(7).Trim(), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var mask))
-                {
-                    const ulong interruptAndQuit = (1UL << (2 - 1)) | (1UL << (3 - 1));
-                    return (mask & interruptAndQuit) != 0;
-                }
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-
-        return false;
-    }
-
     private static string? FindSignalResettingEnv()
     {
         try

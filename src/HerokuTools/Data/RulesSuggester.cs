@@ -13,13 +13,6 @@ public static class RulesSuggester
     /// <summary>The line under <c>data:</c> that says what the canary does not look at.</summary>
     public const string KeepWarning = "  # 'keep' copies a column as it is and the canary check does not look at it: make sure no kept column holds personal data";
 
-    /// <param name="looksLikeEmail">Columns (table.column) whose sampled values look like email addresses.</param>
-    public static string Suggest(DatabaseSchema schema, ISet<string> looksLikeEmail, string keyEnv = "ANON_KEY")
-    {
-        ArgumentNullException.ThrowIfNull(looksLikeEmail);
-        return Suggest(schema, looksLikeEmail.ToDictionary(c => c, _ => PersonalContent.Email, StringComparer.Ordinal), keyEnv);
-    }
-
     /// <param name="contents">What sampled values of columns (table.column) look like (<see cref="ColumnContentSampler.SampleAsync"/>).</param>
     public static string Suggest(DatabaseSchema schema, IReadOnlyDictionary<string, PersonalContent> contents, string keyEnv = "ANON_KEY")
     {

@@ -75,7 +75,7 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
         var wasFastForward = fastForward is null ? null : await fastForward;
         if (upstream is null && changeset.Base is { } released && !changeset.IsEmpty && wasFastForward != true)
         {
-            targetFor = await WithRemovedAsync(targetFor, released, target, cancellation);
+            targetFor = await WithRemovedAsync(targetFor, released, target, wasFastForward, cancellation);
         }
 
         reporter.Verbose($"changeset ({changeset.Commits.Count} commits, {changeset.Files.Count} files) in {clock.ElapsedMilliseconds} ms");
@@ -122,12 +122,12 @@ public sealed class DeployPreparer(Reporter reporter, IGit git, HerokuClient cli
 
     /// <summary>
     /// When the target does not contain the released commit, the commits the deploy would remove, and whether it only
-    /// goes backwards. A fast-forward (the usual case) costs one <c>git merge-base --is-ancestor</c>.
+    /// goes backwards. <paramref name="fastForward"/> is the answer already had (null: ask git now).
     /// </summary>
-    private async Task<DeployTarget> WithRemovedAsync(DeployTarget target, string released, string commit, CancellationToken cancellation)
+    private async Task<DeployTarget> WithRemovedAsync(DeployTarget target, string released, string commit, bool? fastForward, CancellationToken cancellation)
     {
         var reader = new ChangesetReader(git);
-        if (await reader.IsAncestorAsync(released, commit, cancellation))
+        if (fastForward ?? await reader.IsAncestorAsync(released, commit, cancellation))
         {
             return target;
         }

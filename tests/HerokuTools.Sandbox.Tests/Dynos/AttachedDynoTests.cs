@@ -49,7 +49,7 @@ public sealed class AttachedDynoTests(RendezvousFixture fixture) : IAsyncDisposa
         // As for `heroku-tools sandbox up &` in a script: SIGINT ignored, which exec would pass on to the command.
         using (IgnoredInterrupt.Begin())
         {
-            DynoProcess.InterruptIgnored().ShouldBeTrue();
+            IgnoredInterrupt.InThisProcess().ShouldBeTrue();
             var dyno = Start("sleep 30");
 
             var (output, _) = await fixture.AttachAsync(dyno.AttachUrl!, "\u0003");
@@ -84,6 +84,14 @@ public sealed class AttachedDynoTests(RendezvousFixture fixture) : IAsyncDisposa
         public static IgnoredInterrupt Begin() => new(signal(2, 1));
 
         public void Dispose() => signal(2, _previous);
+
+        /// <summary>True when this process ignores SIGINT (bit 2 of the SigIgn mask in /proc/self/status).</summary>
+        public static bool InThisProcess()
+        {
+            var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+            var mask = ulong.Parse(line.AsSpan(7).Trim(), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture);
+            return (mask & (1UL << (2 - 1))) != 0;
+        }
 
         [System.Runtime.InteropServices.DllImport("libc")]
 #pragma warning disable SYSLIB1054 // a test-only, blittable signature

@@ -11,7 +11,7 @@ public sealed class RulesSuggesterTests
     private static ColumnSchema Int(string name) => new(name, "integer", "int4", 'N', false, true);
 
     private static string Suggest(params TableSchema[] tables) =>
-        RulesSuggester.Suggest(new DatabaseSchema(tables, []), new HashSet<string>(StringComparer.Ordinal));
+        RulesSuggester.Suggest(new DatabaseSchema(tables, []), new Dictionary<string, PersonalContent>());
 
     /// <summary>The table's line and its indented lines below it.</summary>
     private static string Section(string yaml, string table)
@@ -76,7 +76,7 @@ public sealed class RulesSuggesterSampleTests(PostgresFixture postgres)
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         var schema = await SchemaReader.ReadAsync(connection, TestContext.Current.CancellationToken);
 
-        var yaml = RulesSuggester.Suggest(schema, new HashSet<string>(StringComparer.Ordinal));
+        var yaml = RulesSuggester.Suggest(schema, new Dictionary<string, PersonalContent>());
         var rules = DataCopierTests.ParseRules("environments:\n  - {label: live, app_name: a, branch: master}\n" + yaml);
         rules.Tables["schema_migrations"].Columns.Values.ShouldAllBe(r => r.Kind == HerokuTools.Data.Rules.ColumnRuleKind.Keep);
         rules.Tables["auth_user"].Columns["email"].Fake.ShouldBe(HerokuTools.Data.Rules.FakeKind.Email);

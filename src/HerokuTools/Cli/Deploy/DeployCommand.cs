@@ -74,7 +74,6 @@ internal sealed class DeployCommand
             throw new ToolException("not inside a git repository; run deploy from the project's repository", ExitCodes.Usage);
         }
 
-        var top = topLevel;
         var plan = await planTask;
         if (journal.Find(environment.AppName) is { } stale)
         {
@@ -134,7 +133,7 @@ internal sealed class DeployCommand
 
         var deployedBy = await deployedByTask!;
         var services = new DeployServices(reporter, git, client, HerokuGitRemote.For(inv.Host, environment.AppName),
-            new OneOffDyno(client, RendezvousTrust.Client(inv.Host)), journal, notifier, top)
+            new OneOffDyno(client, RendezvousTrust.Client(inv.Host)), journal, notifier, topLevel)
         {
             Display = StepDisplay.For(reporter),
         };
